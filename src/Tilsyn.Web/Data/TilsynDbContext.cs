@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Data;
+
+/// <summary>
+/// The one EF Core model for both databases. Each feature adds its entities through its own
+/// <c>IEntityTypeConfiguration</c> in its folder; this class only collects them.
+/// Provider-specific subclasses exist only so each provider has its own migrations.
+/// </summary>
+public abstract class TilsynDbContext(DbContextOptions options)
+    : IdentityDbContext<TilsynUser, IdentityRole, string>(options)
+{
+    public DbSet<Tilsyn.Organisation.Administration> Administrations => Set<Tilsyn.Organisation.Administration>();
+    public DbSet<Tilsyn.Organisation.OrgUnit> OrgUnits => Set<Tilsyn.Organisation.OrgUnit>();
+    public DbSet<Tilsyn.Organisation.KleSubject> KleSubjects => Set<Tilsyn.Organisation.KleSubject>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TilsynDbContext).Assembly);
+    }
+}
+
+/// <summary>The SQLite model (embedded default); migrations in <c>Data/Migrations/Sqlite</c>.</summary>
+public sealed class SqliteTilsynDbContext(DbContextOptions<SqliteTilsynDbContext> options) : TilsynDbContext(options);
+
+/// <summary>The PostgreSQL model (production); migrations in <c>Data/Migrations/Postgres</c>.</summary>
+public sealed class PostgresTilsynDbContext(DbContextOptions<PostgresTilsynDbContext> options) : TilsynDbContext(options);

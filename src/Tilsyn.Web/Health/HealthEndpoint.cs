@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Health;
+
+public static class HealthEndpoint
+{
+    /// <summary><c>GET /health</c>: 200 with JSON when the database answers, 503 when it does not. Anonymous, for load balancers.</summary>
+    public static void MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/health", async (TilsynDbContext db, CancellationToken ct) =>
+        {
+            var provider = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "Postgres" : "Sqlite";
+            bool up;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                up = await db.Database.CanConnectAsync(timeout.Token);
+                if (up) await db.Administrations.AnyAsync(timeout.Token); // the schema is there too
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                up = false;
+            }
+            var body = new HealthReport(up ? "ok" : "unavailable", provider, up);
+            return Results.Json(body, statusCode: up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        })
+        .AllowAnonymous()
+        .WithName("Health")
+        .WithTags("Drift");
+
+    public sealed record HealthReport(string Status, string Database, bool DatabaseReachable);
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Tilsyn.Identity;
+
+namespace Tilsyn.Web.Identity;
+
+public static class TilsynClaims
+{
+    /// <summary>The administration id of an AdministrationContact, carried in the login cookie.</summary>
+    public const string AdministrationId = "tilsyn:administration";
+    public const string FullName = "tilsyn:name";
+
+    public static DataScope Scope(this ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return DataScope.None;
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+        int? admin = int.TryParse(user.FindFirstValue(AdministrationId), out var id) ? id : null;
+        return DataScope.For(roles, admin);
+    }
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
+}
+
+/// <summary>Puts the user's name and administration into the cookie so every request can apply the data scope without a lookup.</summary>
+internal sealed class TilsynClaimsFactory(
+    UserManager<TilsynUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<TilsynUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(TilsynUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(TilsynClaims.FullName, user.FullName));
+        if (user.AdministrationId is { } id)
+            identity.AddClaim(new Claim(TilsynClaims.AdministrationId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return identity;
+    }
+}

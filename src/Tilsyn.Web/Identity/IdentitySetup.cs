@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Tilsyn.Identity;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Identity;
+
+public static class Policies
+{
+    public const string AdvisorStaff = "AdvisorStaff";
+    public const string AdvisorLead = "AdvisorLead";
+    public const string AdministrationContact = "AdministrationContact";
+}
+
+public static class IdentitySetup
+{
+    /// <summary>
+    /// Local accounts with cookie login. Single sign-on seam: a municipality's OpenID Connect
+    /// provider is added here as another authentication scheme (<c>AddOpenIdConnect</c>) whose
+    /// claims are mapped to a <see cref="TilsynUser"/> by e-mail; roles and administration then come
+    /// from Tilsyn's own user table exactly as for local logins, so nothing else changes.
+    /// </summary>
+    public static IServiceCollection AddTilsynIdentity(this IServiceCollection services)
+    {
+        services
+            .AddIdentity<TilsynUser, IdentityRole>(o =>
+            {
+                // Lock out after five failed attempts (brute force), for 15 minutes.
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters += "æøåÆØÅ";
+            })
+            .AddEntityFrameworkStores<TilsynDbContext>()
+            .AddClaimsPrincipalFactory<TilsynClaimsFactory>()
+            .AddErrorDescriber<DanishIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "Tilsyn.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The API answers 401/403 instead of redirecting to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        // A role change or lock takes effect within a minute, not at cookie expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.AdvisorStaff, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead))
+            .AddPolicy(Policies.AdvisorLead, p => p.RequireRole(Roles.AdvisorLead))
+            .AddPolicy(Policies.AdministrationContact, p => p.RequireRole(Roles.AdministrationContact).RequireClaim(TilsynClaims.AdministrationId));
+        return services;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Identity's validation messages in Danish (the users' language).</summary>
+internal sealed class DanishIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Adgangskoden skal være mindst {length} tegn." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Brugernavnet '{userName}' er allerede i brug." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"E-mailadressen '{email}' er allerede i brug." };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"Brugernavnet '{userName}' må kun indeholde bogstaver, tal og - . _ @ +." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"E-mailadressen '{email}' er ikke gyldig." };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Forkert adgangskode." };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Der opstod en fejl." };
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tilsyn.Web.Identity;
+
+/// <summary>A person who logs in: the advisor's staff, an administration's contact, or leadership.</summary>
+public sealed class TilsynUser : IdentityUser
+{
+    public string FullName { get; set; } = "";
+
+    /// <summary>Set for an AdministrationContact (exactly one administration), null for every other role.</summary>
+    public int? AdministrationId { get; set; }
+}
+
+internal sealed class TilsynUserConfiguration : IEntityTypeConfiguration<TilsynUser>
+{
+    public void Configure(EntityTypeBuilder<TilsynUser> e)
+    {
+        e.Property(u => u.FullName).HasMaxLength(200).IsRequired();
+        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(u => u.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

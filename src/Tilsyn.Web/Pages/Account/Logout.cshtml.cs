@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Account;
+
+public sealed class LogoutModel(SignInManager<TilsynUser> signIn) : PageModel
+{
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/Account/Login");
+    }
+}

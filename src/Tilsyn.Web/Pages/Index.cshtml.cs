@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilsyn.Identity;
+using Tilsyn.Web.Organisation;
+
+namespace Tilsyn.Web.Pages;
+
+/// <summary>The start page; each role gets its own heading and the part of the organisation it may see.</summary>
+public sealed class IndexModel(OrganisationQueries organisation) : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+    public IReadOnlyList<AdministrationRow> Administrations { get; private set; } = [];
+    public AdministrationRow? Administration { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        RoleNames = Roles.All.Where(User.IsInRole).Select(Roles.DisplayName).ToList();
+        Administrations = await organisation.AdministrationsAsync(User, ct);
+        if (User.IsInRole(Roles.AdministrationContact))
+        {
+            Administration = Administrations.FirstOrDefault();
+            Heading = Administration is null ? "Forvaltningsportal" : $"Forvaltningsportal – {Administration.Code}";
+        }
+        else if (User.IsInRole(Roles.AdvisorLead)) Heading = "Kontorchefens overblik";
+        else if (User.IsInRole(Roles.Advisor)) Heading = "Sagsbehandlerens forside";
+        else if (User.IsInRole(Roles.Leadership)) Heading = "Ledelsesinformation";
+        else Heading = "Tilsyn";
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Identity;
+using Tilsyn.Organisation;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Users;
+
+/// <summary>Create or edit a user: name, login, role and (for contacts) administration, optionally a new password.</summary>
+public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users) : PageModel
+{
+    public sealed class UserInput
+    {
+        public string FullName { get; set; } = "";
+        public string UserName { get; set; } = "";
+        public string Email { get; set; } = "";
+        public string Role { get; set; } = Roles.Advisor;
+        public int? AdministrationId { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    [BindProperty] public UserInput Input { get; set; } = new();
+    public List<Administration> Administrations { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        if (Id is null) return Page();
+        var user = await users.FindByIdAsync(Id);
+        if (user is null) return NotFound();
+        Input = new UserInput
+        {
+            FullName = user.FullName, UserName = user.UserName ?? "", Email = user.Email ?? "",
+            Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Advisor,
+            AdministrationId = user.AdministrationId,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        int? administrationId;
+        try
+        {
+            administrationId = RoleAssignment.Validate(Input.Role, Input.AdministrationId);
+            if (administrationId is { } a && Administrations.All(x => x.Id != a))
+                throw new DomainException("Den valgte forvaltning findes ikke.");
+            if (string.IsNullOrWhiteSpace(Input.FullName)) throw new DomainException("Navn skal udfyldes.");
+            if (Id is null && string.IsNullOrEmpty(Input.Password)) throw new DomainException("Adgangskode skal udfyldes for en ny bruger.");
+        }
+        catch (DomainException ex)
+        {
+            Errors.Add(ex.Message);
+            return Page();
+        }
+
+        // One transaction: a user is never left with a new name but the old role.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var user = Id is null ? new TilsynUser() : await users.FindByIdAsync(Id);
+        if (user is null) return NotFound();
+        user.FullName = Input.FullName.Trim();
+        user.UserName = Input.UserName.Trim();
+        user.Email = Input.Email.Trim();
+        user.EmailConfirmed = true;
+        user.AdministrationId = administrationId;
+
+        var result = Id is null ? await users.CreateAsync(user, Input.Password!) : await users.UpdateAsync(user);
+        if (result.Succeeded && Id is not null && !string.IsNullOrEmpty(Input.Password))
+        {
+            result = await users.RemovePasswordAsync(user);
+            if (result.Succeeded) result = await users.AddPasswordAsync(user, Input.Password);
+        }
+        if (result.Succeeded)
+        {
+            var current = await users.GetRolesAsync(user);
+            if (!current.SequenceEqual([Input.Role]))
+            {
+                result = await users.RemoveFromRolesAsync(user, current);
+                if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
+            }
+        }
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+            return Page(); // the transaction is disposed uncommitted: nothing is stored
+        }
+        await users.UpdateSecurityStampAsync(user); // the user's open sessions pick up the change
+        await tx.CommitAsync();
+        TempData["Message"] = $"{user.FullName} er gemt.";
+        return RedirectToPage("/Users/Index");
+    }
+
+    private async Task LoadAsync() =>
+        Administrations = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync();
+}

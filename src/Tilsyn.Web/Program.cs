@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Localization;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Demo;
+using Tilsyn.Web.Health;
+using Tilsyn.Web.Identity;
+using Tilsyn.Web.Organisation;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Services.AddTilsynDatabase(config);
+builder.Services.AddTilsynIdentity();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<OrganisationQueries>();
+builder.Services.AddScoped<KleImporter>();
+builder.Services.AddScoped<DemoMunicipality>();
+
+// Login cookies survive restarts: keys live beside the SQLite file unless configured elsewhere.
+var keyFolder = config["DataProtection:KeyFolder"] ?? Path.Combine(Environment.CurrentDirectory, "data", "keys");
+builder.Services.AddDataProtection().SetApplicationName("Tilsyn").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Users", Policies.AdvisorLead);
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+var danish = new CultureInfo("da-DK");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(danish),
+    SupportedCultures = [danish],
+    SupportedUICultures = [danish],
+});
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapOpenApi().AllowAnonymous();
+app.MapOrganisationApi();
+app.MapRazorPages();
+
+if (config.GetValue("Database:MigrateOnStartup", true))
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    if (config.GetValue("Demo:Seed", true))
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoMunicipality>().SeedAsync();
+    }
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    if (!config.GetValue("Demo:PrintLogins", false)) return;
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    Console.WriteLine();
+    Console.WriteLine($"Tilsyn kører på: {string.Join(", ", addresses)}   (database: {DatabaseSetup.Provider(config)})");
+    Console.WriteLine($"Demo-logins (adgangskode for alle: {DemoMunicipality.DemoPassword}):");
+    foreach (var u in DemoMunicipality.Users)
+        Console.WriteLine($"  {u.UserName,-14} {Tilsyn.Identity.Roles.DisplayName(u.Role)}{(u.AdministrationCode is null ? "" : " – " + u.AdministrationCode)}");
+    Console.WriteLine("Stop med Ctrl+C.");
+});
+
+app.Run();
+
+/// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
