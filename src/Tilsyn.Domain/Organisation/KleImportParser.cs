@@ -11,8 +11,15 @@ public sealed record KleImportError(int Line, string Message)
     public override string ToString() => Line > 0 ? $"Linje {Line}: {Message}" : Message;
 }
 
-public sealed record KleParseResult(IReadOnlyList<KleRow> Rows, IReadOnlyList<KleImportError> Errors)
+/// <summary>
+/// The rows and what is wrong with them. <see cref="Errors"/> stop the import; <see cref="MissingParents"/>
+/// do not: KL's own extracts hold topics whose group is absent (e.g. a subset), and such a topic is
+/// still a valid code for classifying cases. The importer drops the ones whose parent it already has.
+/// </summary>
+public sealed record KleParseResult(IReadOnlyList<KleRow> Rows, IReadOnlyList<KleImportError> Errors, IReadOnlyList<KleRow> MissingParents)
 {
+    public KleParseResult(IReadOnlyList<KleRow> rows, IReadOnlyList<KleImportError> errors) : this(rows, errors, []) { }
+
     public bool IsValid => Errors.Count == 0;
 }
 
@@ -74,8 +81,7 @@ public static class KleImportParser
                 errors.Add(new(lineNo, $"kolonnen 'parent': '{Field(parent)}' er ikke forælder til {kle}."));
             AddRow(rows, errors, kle.Value, Field(title), lineNo);
         }
-        CheckTree(rows, errors);
-        return new(rows, errors);
+        return new(rows, errors, CheckTree(rows, errors));
     }
 
     /// <summary>
@@ -101,8 +107,7 @@ public static class KleImportParser
         }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new(0, "Filen indeholder ingen KLE-emner (elementer med fx EmneNr og EmneTitel)."));
-        CheckTree(rows, errors);
-        return new(rows, errors);
+        return new(rows, errors, CheckTree(rows, errors));
 
         void Visit(XmlElement? element)
         {
@@ -138,8 +143,8 @@ public static class KleImportParser
         rows.Add(new KleRow(code, title, retired, line));
     }
 
-    /// <summary>Each code once, and every group and topic under a parent that the file (or an earlier line) has.</summary>
-    private static void CheckTree(List<KleRow> rows, List<KleImportError> errors)
+    /// <summary>Each code once (an error otherwise); returns the rows whose parent the file does not have.</summary>
+    private static List<KleRow> CheckTree(List<KleRow> rows, List<KleImportError> errors)
     {
         var seen = new Dictionary<string, int>();
         foreach (var row in rows)
@@ -149,12 +154,8 @@ public static class KleImportParser
             else
                 seen[row.Code.Value] = row.Line;
         }
-        foreach (var row in rows)
-        {
-            if (row.Code.Parent is { } p && !seen.ContainsKey(p.Value))
-                errors.Add(new(row.Line, $"koden {row.Code} mangler sin overordnede kode {p} i filen."));
-        }
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return rows.Where(r => r.Code.Parent is { } p && !seen.ContainsKey(p.Value)).ToList();
     }
 
     /// <summary>Splits one CSV line, honouring double-quoted fields with doubled quotes inside.</summary>

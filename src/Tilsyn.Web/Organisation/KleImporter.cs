@@ -4,7 +4,8 @@ using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Organisation;
 
-public sealed record KleImportResult(int Added, int Updated, IReadOnlyList<KleImportError> Errors)
+/// <param name="Warnings">Imported, but worth knowing: e.g. a topic whose group neither the file nor the register has.</param>
+public sealed record KleImportResult(int Added, int Updated, IReadOnlyList<KleImportError> Errors, IReadOnlyList<KleImportError> Warnings)
 {
     public bool Succeeded => Errors.Count == 0;
 }
@@ -20,9 +21,13 @@ public sealed class KleImporter(TilsynDbContext db)
     public async Task<KleImportResult> ImportAsync(Stream file, CancellationToken ct = default)
     {
         var parsed = KleImportParser.Parse(file);
-        if (!parsed.IsValid) return new(0, 0, parsed.Errors);
+        if (!parsed.IsValid) return new(0, 0, parsed.Errors, []);
 
         var existing = await db.KleSubjects.ToDictionaryAsync(k => k.Code, ct);
+        var warnings = parsed.MissingParents
+            .Where(r => !existing.ContainsKey(r.Code.Parent!.Value.Value))
+            .Select(r => new KleImportError(r.Line, $"koden {r.Code} er importeret, men dens overordnede kode {r.Code.Parent} findes hverken i filen eller i registret."))
+            .ToList();
         int added = 0, updated = 0;
         foreach (var row in parsed.Rows.OrderBy(r => r.Code.Level))
         {
@@ -45,6 +50,6 @@ public sealed class KleImporter(TilsynDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new(added, updated, []);
+        return new(added, updated, [], warnings);
     }
 }

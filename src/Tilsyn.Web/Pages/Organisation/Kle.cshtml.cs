@@ -38,6 +38,8 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
             return Page();
         }
         TempData["Message"] = $"KLE importeret: {result.Added} nye og {result.Updated} ændrede emner.";
+        if (result.Warnings.Count > 0)
+            TempData["Warnings"] = string.Join("\n", result.Warnings.Take(100).Select(w => w.ToString()));
         return RedirectToPage();
     }
 

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application (Program.cs, middleware, migrations, demo seed) on a private test database.
+/// One per test class (<c>IClassFixture</c>); tests build the extra data they need.
+/// </summary>
+public class TilsynApp : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = new();
+
+    /// <summary>Extra settings a derived fixture wants (e.g. a broken connection string).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Tilsyn", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("DataProtection:KeyFolder", Database.KeyFolder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects (tests assert on them).</summary>
+    public HttpClient NewClient(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<TilsynDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TilsynDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Database.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
