@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 
 namespace Tilsyn.Organisation;
 
@@ -40,9 +41,8 @@ public static class KleImportParser
         content.CopyTo(buffered);
         buffered.Position = 0;
         var reader = new StreamReader(buffered, detectEncodingFromByteOrderMarks: true);
-        var first = -1;
         while (reader.Peek() is var c and >= 0 && char.IsWhiteSpace((char)c)) reader.Read();
-        first = reader.Peek();
+        var first = reader.Peek();
         buffered.Position = 0;
         return first == '<' ? ParseXml(buffered) : ParseCsv(new StreamReader(buffered, detectEncodingFromByteOrderMarks: true));
     }
@@ -93,38 +93,34 @@ public static class KleImportParser
     {
         var rows = new List<KleRow>();
         var errors = new List<KleImportError>();
+        // No DTDs: a KLE file has none, and refusing them rules out entity expansion and external entities.
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+        XDocument doc;
         try
         {
-            var doc = new XmlDocument { XmlResolver = null };
-            using (var reader = XmlReader.Create(xml, settings)) doc.Load(reader);
-            Visit(doc.DocumentElement);
+            using var reader = XmlReader.Create(xml, settings);
+            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
             errors.Add(new(ex.LineNumber, $"XML-filen kan ikke læses: {ex.Message}"));
             return new([], errors);
         }
+        foreach (var element in doc.Descendants())
+        {
+            var children = element.Elements().ToList();
+            var nr = children.FirstOrDefault(c => c.Name.LocalName.EndsWith("Nr", StringComparison.Ordinal));
+            var titel = children.FirstOrDefault(c => c.Name.LocalName.EndsWith("Titel", StringComparison.Ordinal));
+            if (nr is null || titel is null) continue;
+            var line = ((IXmlLineInfo)nr).LineNumber;
+            if (KleCode.TryParse(nr.Value, out var kle))
+                AddRow(rows, errors, kle.Value, titel.Value.Trim(), line);
+            else
+                errors.Add(new(line, $"{nr.Name.LocalName} '{nr.Value.Trim()}' er ikke en KLE-kode."));
+        }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new(0, "Filen indeholder ingen KLE-emner (elementer med fx EmneNr og EmneTitel)."));
         return new(rows, errors, CheckTree(rows, errors));
-
-        void Visit(XmlElement? element)
-        {
-            if (element is null) return;
-            var children = element.ChildNodes.OfType<XmlElement>().ToList();
-            var nr = children.FirstOrDefault(c => c.LocalName.EndsWith("Nr", StringComparison.Ordinal));
-            var titel = children.FirstOrDefault(c => c.LocalName.EndsWith("Titel", StringComparison.Ordinal));
-            if (nr is not null && titel is not null)
-            {
-                var line = (nr as IXmlLineInfo)?.LineNumber ?? 0;
-                if (KleCode.TryParse(nr.InnerText, out var kle))
-                    AddRow(rows, errors, kle.Value, titel.InnerText.Trim(), line);
-                else
-                    errors.Add(new(line, $"{nr.LocalName} '{nr.InnerText.Trim()}' er ikke en KLE-kode."));
-            }
-            foreach (var child in children) Visit(child);
-        }
     }
 
     private static void AddRow(List<KleRow> rows, List<KleImportError> errors, KleCode code, string title, int line)
