@@ -18,6 +18,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<OrganisationQueries>();
 builder.Services.AddScoped<KleImporter>();
 builder.Services.AddScoped<DemoMunicipality>();
+builder.Services.AddScoped<IdentityBootstrap>();
 
 // Login cookies survive restarts: keys live beside the SQLite file unless configured elsewhere.
 var keyFolder = config["DataProtection:KeyFolder"] ?? Path.Combine(Environment.CurrentDirectory, "data", "keys");
@@ -64,11 +65,10 @@ app.MapRazorPages();
 if (config.GetValue("Database:MigrateOnStartup", true))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
-    if (config.GetValue("Demo:Seed", true))
-    {
-        using var scope = app.Services.CreateScope();
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<IdentityBootstrap>().RunAsync();
+    if (config.GetValue("Demo:Seed", false))
         await scope.ServiceProvider.GetRequiredService<DemoMunicipality>().SeedAsync();
-    }
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -12,7 +12,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, RoleManager<IdentityRole> roles, ILogger<DemoMunicipality> log)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, ILogger<DemoMunicipality> log)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -100,11 +100,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
-
-        if (await db.Administrations.AnyAsync(ct))
+        if (await db.Administrations.AnyAsync(ct) || await users.Users.AnyAsync(ct))
             return; // never touch a database that already has an organisation
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
