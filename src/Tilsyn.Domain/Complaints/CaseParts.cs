@@ -1,0 +1,192 @@
+using Tilsyn.Common;
+
+namespace Tilsyn.Complaints;
+
+/// <summary>Who did something: a user (id and name at the time) or the citizen / the system.</summary>
+public sealed record Actor(string? UserId, string Name)
+{
+    public static readonly Actor Citizen = new(null, "Borger");
+    public static readonly Actor System = new(null, "Tilsyn");
+}
+
+/// <summary>The citizen behind a case (<i>borger, part</i>). Personal data: shown only to those whose scope covers the case.</summary>
+public sealed class Citizen
+{
+    private Citizen() { }
+
+    public Citizen(string name, string? email, string? phone, string? address, string? protectedCpr, string? maskedCpr)
+    {
+        Name = Required(name, "Navn", 200);
+        Email = Optional(email, 254);
+        Phone = Optional(phone, 40);
+        Address = Optional(address, 300);
+        ProtectedCpr = protectedCpr;
+        MaskedCpr = maskedCpr;
+    }
+
+    public string Name { get; private set; } = "";
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Address { get; private set; }
+
+    /// <summary>The CPR number encrypted by the host (never stored in clear).</summary>
+    public string? ProtectedCpr { get; private set; }
+
+    /// <summary><c>ddMMyy-xxxx</c>: the only form of the CPR number shown on screens.</summary>
+    public string? MaskedCpr { get; private set; }
+
+    internal static string Required(string? value, string field, int max)
+    {
+        var v = (value ?? "").Trim();
+        if (v.Length == 0) throw new DomainException($"Feltet '{field}' skal udfyldes.");
+        if (v.Length > max) throw new DomainException($"Feltet '{field}' må højst være {max} tegn.");
+        return v;
+    }
+
+    internal static string? Optional(string? value, int max)
+    {
+        var v = (value ?? "").Trim();
+        return v.Length == 0 ? null : v.Length > max ? v[..max] : v;
+    }
+}
+
+/// <summary>A category on a case; <see cref="Breached"/> marks a rule the advisor found broken in the conclusion.</summary>
+public sealed class CaseCategory
+{
+    private CaseCategory() { }
+    internal CaseCategory(ComplaintCategory category) => Category = category;
+
+    public ComplaintCategory Category { get; private set; }
+    public bool Breached { get; internal set; }
+}
+
+/// <summary>One line of the case history (<i>sagshistorik</i>): who did what, when.</summary>
+public sealed class CaseEvent
+{
+    private CaseEvent() { }
+
+    internal CaseEvent(DateTimeOffset at, Actor by, string text, CaseStatus? from = null, CaseStatus? to = null)
+    {
+        At = at;
+        ActorId = by.UserId;
+        ActorName = by.Name;
+        Text = text;
+        FromStatus = from;
+        ToStatus = to;
+    }
+
+    public long Id { get; private set; }
+    public int CaseId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? ActorId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public CaseStatus? FromStatus { get; private set; }
+    public CaseStatus? ToStatus { get; private set; }
+    public string Text { get; private set; } = "";
+}
+
+public enum DocumentKind
+{
+    /// <summary>What the citizen wrote (the complaint itself).</summary>
+    Incoming = 1,
+    /// <summary>A letter the advisor sent.</summary>
+    Outgoing = 2,
+    /// <summary>A file attached by the citizen or a caseworker.</summary>
+    Attachment = 3,
+    /// <summary><i>Notat</i> (notatpligt, OFL § 13): never edited afterwards; corrected by a new note.</summary>
+    Note = 4,
+    /// <summary>The administration's statement (<i>udtalelse</i>).</summary>
+    Statement = 5,
+}
+
+/// <summary>
+/// A journalised document (<i>dokument</i>) with its number within the case. Documents are
+/// immutable once registered: there is no method that changes them, only new documents.
+/// </summary>
+public sealed class CaseDocument
+{
+    private CaseDocument() { }
+
+    internal CaseDocument(int sequence, DocumentKind kind, string title, DateTimeOffset at, Actor by,
+        string? text, string? fileName, string? contentType, byte[]? content, int? statementRequestId = null)
+    {
+        Sequence = sequence;
+        Kind = kind;
+        Title = Citizen.Required(title, "Titel", 300);
+        CreatedAt = at;
+        CreatedById = by.UserId;
+        CreatedByName = by.Name;
+        Text = text;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        StatementRequestId = statementRequestId;
+    }
+
+    public int Id { get; private set; }
+    public int CaseId { get; private set; }
+
+    /// <summary>The document's number within the case (the <c>DD</c> of <c>YYYY-NNNNNNN-DD</c>).</summary>
+    public int Sequence { get; private set; }
+    public DocumentKind Kind { get; private set; }
+    public string Title { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string? CreatedById { get; private set; }
+    public string CreatedByName { get; private set; } = "";
+    public string? Text { get; private set; }
+    public string? FileName { get; private set; }
+    public string? ContentType { get; private set; }
+    public byte[]? Content { get; private set; }
+    public int? StatementRequestId { get; private set; }
+
+    /// <summary>Whether the citizen sees it on the status page: letters to and from the citizen, not internal notes or statements.</summary>
+    public bool VisibleToCitizen => Kind is DocumentKind.Outgoing or DocumentKind.Incoming || (Kind == DocumentKind.Attachment && CreatedById is null);
+}
+
+/// <summary>
+/// A request for a statement (<i>anmodning om udtalelse</i>) to an administration, with its
+/// deadline in working days, extensions with reasons, and the answer.
+/// </summary>
+public sealed class StatementRequest
+{
+    private StatementRequest() { }
+
+    internal StatementRequest(int administrationId, string question, DateTimeOffset at, Actor by, DateOnly due)
+    {
+        AdministrationId = administrationId;
+        Question = Citizen.Required(question, "Spørgsmål til forvaltningen", 10_000);
+        RequestedAt = at;
+        RequestedByName = by.Name;
+        DueDate = due;
+        OriginalDueDate = due;
+    }
+
+    public int Id { get; private set; }
+    public int CaseId { get; private set; }
+    public int AdministrationId { get; private set; }
+    public string Question { get; private set; } = "";
+    public DateTimeOffset RequestedAt { get; private set; }
+    public string RequestedByName { get; private set; } = "";
+    public DateOnly OriginalDueDate { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    public string? ExtensionReason { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public string? AnsweredByName { get; private set; }
+
+    public bool IsAnswered => AnsweredAt is not null;
+
+    internal void Extend(DateOnly newDue, string reason)
+    {
+        if (IsAnswered) throw new DomainException("Fristen kan ikke forlænges: udtalelsen er allerede modtaget.");
+        if (newDue <= DueDate) throw new DomainException("En forlænget frist skal ligge efter den nuværende frist.");
+        ExtensionReason = Citizen.Required(reason, "Begrundelse for forlængelse", 1000);
+        DueDate = newDue;
+    }
+
+    internal void MarkAnswered(DateTimeOffset at, Actor by)
+    {
+        if (IsAnswered) throw new DomainException("Udtalelsen er allerede afgivet.");
+        AnsweredAt = at;
+        AnsweredByName = by.Name;
+    }
+}

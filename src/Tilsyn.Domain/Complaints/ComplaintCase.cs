@@ -1,0 +1,294 @@
+using Tilsyn.Calendar;
+using Tilsyn.Common;
+
+namespace Tilsyn.Complaints;
+
+/// <summary>
+/// A case at the advisor's office (<i>sag</i>): a citizen's complaint or inquiry, or an
+/// own-initiative investigation. Its status only moves through the guarded methods below, each of
+/// which checks <see cref="CaseWorkflow"/> and writes a line in the history.
+/// </summary>
+public sealed class ComplaintCase
+{
+    private readonly List<CaseCategory> categories = [];
+    private readonly List<CaseEvent> events = [];
+    private readonly List<CaseDocument> documents = [];
+    private readonly List<StatementRequest> statementRequests = [];
+
+    private ComplaintCase() { }
+
+    /// <summary>Registers a new case (<i>journalisering</i>) with its allocated number.</summary>
+    public ComplaintCase(int year, int sequence, CaseType type, Channel channel, Citizen? citizen, string subject, string description,
+        DateTimeOffset receivedAt, DateOnly firstAnswerDue, Actor by)
+    {
+        Year = year;
+        Sequence = sequence;
+        Number = CaseNumber.Format(year, sequence);
+        Type = type;
+        Channel = channel;
+        if (type != CaseType.OwnInitiative && citizen is null)
+            throw new DomainException("En klage eller henvendelse skal have en borger som part.");
+        Citizen = citizen;
+        Subject = Citizen.Required(subject, "Emne", 200);
+        Description = Citizen.Required(description, "Beskrivelse", 20_000);
+        ReceivedAt = receivedAt;
+        FirstAnswerDue = firstAnswerDue;
+        Status = CaseStatus.Received;
+        events.Add(new CaseEvent(receivedAt, by, $"Sagen er modtaget ({CaseTexts.Name(channel)}) og journaliseret som {Number}.", null, CaseStatus.Received));
+    }
+
+    public int Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public int Year { get; private set; }
+    public int Sequence { get; private set; }
+    public CaseType Type { get; private set; }
+    public Channel Channel { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public Citizen? Citizen { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>When the citizen must have had a first answer from the advisor (a service goal in working days).</summary>
+    public DateOnly FirstAnswerDue { get; private set; }
+    public DateTimeOffset? FirstAnsweredAt { get; private set; }
+
+    /// <summary>The administration the case concerns; null while unknown ("ved ikke").</summary>
+    public int? AdministrationId { get; private set; }
+    public int? UnitId { get; private set; }
+    public string? KleCode { get; private set; }
+
+    /// <summary>The advisor's caseworker responsible (<i>sagsbehandler</i>).</summary>
+    public string? CaseworkerId { get; private set; }
+
+    /// <summary>SHA-256 of the citizen's private status link token; the token itself is never stored.</summary>
+    public string? StatusTokenHash { get; private set; }
+
+    public Outcome? Outcome { get; private set; }
+    public string? ConclusionText { get; private set; }
+    public string? RecommendationText { get; private set; }
+
+    /// <summary>Short anonymised summary for the learning library and the annual report.</summary>
+    public string? Summary { get; private set; }
+    public DateTimeOffset? ConcludedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public string? ForwardedTo { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public IReadOnlyList<CaseCategory> Categories => categories;
+    public IReadOnlyList<CaseEvent> Events => events;
+    public IReadOnlyList<CaseDocument> Documents => documents;
+    public IReadOnlyList<StatementRequest> StatementRequests => statementRequests;
+
+    public bool IsOpen => CaseWorkflow.IsOpen(Status);
+
+    public void SetStatusToken(string tokenHash) => StatusTokenHash = tokenHash;
+
+    /// <summary>Classifies the case. The unit must belong to the administration (checked by the caller, which knows the tree).</summary>
+    public void Classify(CaseType type, int? administrationId, int? unitId, string? kleCode, IEnumerable<ComplaintCategory> newCategories, DateTimeOffset at, Actor by)
+    {
+        if (unitId is not null && administrationId is null)
+            throw new DomainException("Vælg forvaltningen, før du vælger enheden.");
+        if (type == CaseType.OwnInitiative && Type != CaseType.OwnInitiative)
+            throw new DomainException("En borgers sag kan ikke gøres til en sag af egen drift; opret en ny sag.");
+        var wanted = newCategories.Distinct().ToList();
+        if (type == CaseType.Complaint && wanted.Count == 0)
+            throw new DomainException("En klage skal have mindst én klagekategori.");
+        Type = type;
+        AdministrationId = administrationId;
+        UnitId = unitId;
+        KleCode = string.IsNullOrWhiteSpace(kleCode) ? null : kleCode.Trim();
+        categories.RemoveAll(c => !wanted.Contains(c.Category));
+        foreach (var c in wanted.Where(w => categories.All(x => x.Category != w)))
+            categories.Add(new CaseCategory(c));
+        var names = wanted.Count == 0 ? "ingen kategorier" : string.Join(", ", wanted.Select(ComplaintCategories.Name));
+        events.Add(new CaseEvent(at, by, $"Klassificeret: {CaseTexts.Name(type)}; {names}."));
+    }
+
+    public void AssignCaseworker(string? userId, string? name, DateTimeOffset at, Actor by)
+    {
+        CaseworkerId = userId;
+        events.Add(new CaseEvent(at, by, userId is null ? "Sagsbehandler fjernet." : $"Sagsbehandler: {name}."));
+    }
+
+    public void StartReview(DateTimeOffset at, Actor by, string? reason = null)
+    {
+        var reopening = Status == CaseStatus.Closed;
+        if (reopening && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Angiv hvorfor en lukket sag genoptages.");
+        Move(CaseStatus.UnderReview, at, by, reopening ? $"Sagen er genoptaget: {reason!.Trim()}" : "Sagen er under behandling.");
+        if (reopening) ClosedAt = null;
+    }
+
+    /// <summary>The advisor talks directly with the unit (<i>målrettet indsats</i>).</summary>
+    public void StartTargetedEffort(DateTimeOffset at, Actor by, string note)
+    {
+        RequireAdministration();
+        Move(CaseStatus.TargetedEffort, at, by, $"Målrettet indsats: {Citizen.Required(note, "Notat om indsatsen", 2000)}");
+    }
+
+    /// <summary>Asks the case's administration for a statement, due <paramref name="due"/> (default: 10 working days, set by the caller's policy).</summary>
+    public StatementRequest RequestStatement(string question, DateOnly due, DateTimeOffset at, Actor by)
+    {
+        RequireAdministration();
+        if (due <= DateOnly.FromDateTime(at.UtcDateTime))
+            throw new DomainException("Fristen for udtalelsen skal ligge efter i dag.");
+        CaseWorkflow.EnsureAllowed(Status, CaseStatus.StatementRequested);
+        var request = new StatementRequest(AdministrationId!.Value, question, at, by, due);
+        statementRequests.Add(request);
+        Move(CaseStatus.StatementRequested, at, by, $"Udtalelse anmodet med frist {due:dd-MM-yyyy}.");
+        return request;
+    }
+
+    public void ExtendStatementDeadline(StatementRequest request, DateOnly newDue, string reason, DateTimeOffset at, Actor by)
+    {
+        EnsureOwn(request);
+        var old = request.DueDate;
+        request.Extend(newDue, reason);
+        events.Add(new CaseEvent(at, by, $"Frist for udtalelse forlænget fra {old:dd-MM-yyyy} til {newDue:dd-MM-yyyy}: {request.ExtensionReason}"));
+    }
+
+    /// <summary>The administration answers: the statement is journalised on the case and the status moves on.</summary>
+    public CaseDocument ReceiveStatement(StatementRequest request, string text, DateTimeOffset at, Actor by)
+    {
+        EnsureOwn(request);
+        if (Status != CaseStatus.StatementRequested)
+            throw new DomainException($"Sagen afventer ikke en udtalelse (status: {CaseWorkflow.Name(Status)}).");
+        request.MarkAnswered(at, by);
+        var doc = AddDocument(DocumentKind.Statement, "Udtalelse fra forvaltningen", at, by, Citizen.Required(text, "Udtalelse", 50_000), null, null, null, request.Id);
+        Move(CaseStatus.StatementReceived, at, by, "Udtalelse modtaget fra forvaltningen.");
+        return doc;
+    }
+
+    /// <summary>
+    /// Concludes the case. Criticism names at least one broken rule; a recommendation says what is
+    /// recommended; every conclusion has the short summary the library and the annual report use.
+    /// </summary>
+    public void Conclude(Outcome outcome, IEnumerable<ComplaintCategory> breached, string conclusion, string? recommendation, string summary, DateTimeOffset at, Actor by)
+    {
+        if (outcome == Complaints.Outcome.Rejected)
+            throw new DomainException("Brug 'Afvis sagen' for at afvise en sag.");
+        var broken = breached.Distinct().ToList();
+        if (outcome == Complaints.Outcome.Criticism && broken.Count == 0)
+            throw new DomainException("Kritik skal angive mindst én regel, der er tilsidesat.");
+        if (outcome is Complaints.Outcome.NoCriticism or Complaints.Outcome.Withdrawn && broken.Count > 0)
+            throw new DomainException($"Udfaldet '{CaseTexts.Name(outcome)}' kan ikke angive tilsidesatte regler.");
+        if (outcome == Complaints.Outcome.Recommendation && string.IsNullOrWhiteSpace(recommendation))
+            throw new DomainException("En henstilling skal beskrive, hvad forvaltningen opfordres til.");
+        CaseWorkflow.EnsureAllowed(Status, CaseStatus.Concluded);
+        ConclusionText = Citizen.Required(conclusion, "Konklusion", 20_000);
+        Summary = Citizen.Required(summary, "Kort anonymiseret resumé", 2000);
+        RecommendationText = Citizen.Optional(recommendation, 5000);
+        foreach (var c in categories) c.Breached = false;
+        foreach (var b in broken)
+        {
+            var existing = categories.FirstOrDefault(c => c.Category == b);
+            if (existing is null) categories.Add(existing = new CaseCategory(b));
+            existing.Breached = true;
+        }
+        Outcome = outcome;
+        ConcludedAt = at;
+        var rules = broken.Count == 0 ? "" : " Tilsidesat: " + string.Join(", ", broken.Select(b => ComplaintCategories.Info(b).LegalRule ?? ComplaintCategories.Name(b))) + ".";
+        Move(CaseStatus.Concluded, at, by, $"Afsluttet: {CaseTexts.Name(outcome)}.{rules}");
+    }
+
+    /// <summary>Rejects the case, e.g. as outside the advisor's competence (<i>uden for kompetence</i>); the reason is required.</summary>
+    public void Reject(string reason, DateTimeOffset at, Actor by)
+    {
+        CaseWorkflow.EnsureAllowed(Status, CaseStatus.Rejected);
+        RejectionReason = Citizen.Required(reason, "Begrundelse for afvisning", 2000);
+        Outcome = Complaints.Outcome.Rejected;
+        ConcludedAt = at;
+        Move(CaseStatus.Rejected, at, by, $"Afvist: {RejectionReason}");
+    }
+
+    /// <summary>Forwards the case to the right authority (<i>videresendelse</i>, FVL § 7, stk. 2).</summary>
+    public void Forward(string recipient, DateTimeOffset at, Actor by)
+    {
+        CaseWorkflow.EnsureAllowed(Status, CaseStatus.Forwarded);
+        ForwardedTo = Citizen.Required(recipient, "Modtager", 300);
+        ConcludedAt = at;
+        Move(CaseStatus.Forwarded, at, by, $"Videresendt til {ForwardedTo}.");
+    }
+
+    public void Close(DateTimeOffset at, Actor by)
+    {
+        Move(CaseStatus.Closed, at, by, "Sagen er lukket.");
+        ClosedAt = at;
+    }
+
+    /// <summary>Registers the advisor's first answer to the citizen (meets <see cref="FirstAnswerDue"/>).</summary>
+    public void RecordFirstAnswer(DateTimeOffset at, Actor by)
+    {
+        if (FirstAnsweredAt is not null) return;
+        FirstAnsweredAt = at;
+        events.Add(new CaseEvent(at, by, "Første svar til borgeren er givet."));
+    }
+
+    /// <summary>Journalises a document on the case with the next document number.</summary>
+    public CaseDocument AddDocument(DocumentKind kind, string title, DateTimeOffset at, Actor by, string? text,
+        string? fileName, string? contentType, byte[]? content, int? statementRequestId = null)
+    {
+        if (text is null && content is null)
+            throw new DomainException("Et dokument skal have tekst eller en fil.");
+        var doc = new CaseDocument(documents.Count == 0 ? 1 : documents.Max(d => d.Sequence) + 1, kind, title, at, by, text, fileName, contentType, content, statementRequestId);
+        documents.Add(doc);
+        if (kind != DocumentKind.Statement)
+            events.Add(new CaseEvent(at, by, $"Dokument {CaseNumber.FormatDocument(Number, doc.Sequence)} journaliseret: {doc.Title}."));
+        if (kind == DocumentKind.Outgoing && FirstAnsweredAt is null && !title.StartsWith("Kvittering", StringComparison.OrdinalIgnoreCase))
+            RecordFirstAnswer(at, by);
+        return doc;
+    }
+
+    /// <summary>A note (<i>notat</i>, OFL § 13). Notes are never edited; a correction is a new note that says what it corrects.</summary>
+    public CaseDocument AddNote(string text, DateTimeOffset at, Actor by, int? corrects = null)
+    {
+        var body = Citizen.Required(text, "Notat", 20_000);
+        if (corrects is { } seq && documents.All(d => d.Sequence != seq || d.Kind != DocumentKind.Note))
+            throw new DomainException($"Dokument {CaseNumber.FormatDocument(Number, seq)} er ikke et notat på sagen.");
+        var title = corrects is { } s ? $"Rettelse til notat {CaseNumber.FormatDocument(Number, s)}" : "Notat";
+        return AddDocument(DocumentKind.Note, title, at, by, body, null, null, null);
+    }
+
+    /// <summary>The open deadlines of the case, for worklists.</summary>
+    public IEnumerable<(string What, DateOnly Due)> OpenDeadlines()
+    {
+        if (!IsOpen) yield break;
+        if (FirstAnsweredAt is null && Type != CaseType.OwnInitiative)
+            yield return ("Første svar til borgeren", FirstAnswerDue);
+        foreach (var r in statementRequests.Where(r => !r.IsAnswered))
+            yield return ("Udtalelse fra forvaltningen", r.DueDate);
+    }
+
+    /// <summary>The citizen's status link works while the case is open and for half a year after it is closed.</summary>
+    public bool StatusLinkValid(DateTimeOffset now) => ClosedAt is not { } closed || now <= closed.AddDays(183);
+
+    private void RequireAdministration()
+    {
+        if (AdministrationId is null)
+            throw new DomainException("Klassificér sagen med en forvaltning først.");
+    }
+
+    private void EnsureOwn(StatementRequest request)
+    {
+        if (!statementRequests.Contains(request))
+            throw new DomainException("Anmodningen hører ikke til sagen.");
+    }
+
+    private void Move(CaseStatus to, DateTimeOffset at, Actor by, string text)
+    {
+        CaseWorkflow.EnsureAllowed(Status, to);
+        var from = Status;
+        Status = to;
+        events.Add(new CaseEvent(at, by, text, from, to));
+    }
+}
+
+/// <summary>The advisor's deadline settings in working days (<i>frister</i>).</summary>
+public sealed record DeadlinePolicy(int FirstAnswerWorkingDays = 10, int StatementWorkingDays = 10)
+{
+    public DateOnly FirstAnswerDue(WorkingDayCalendar calendar, DateOnly received) => calendar.AddWorkingDays(received, FirstAnswerWorkingDays);
+
+    public DateOnly StatementDue(WorkingDayCalendar calendar, DateOnly requested, int? workingDays = null) =>
+        calendar.AddWorkingDays(requested, workingDays ?? StatementWorkingDays);
+}
