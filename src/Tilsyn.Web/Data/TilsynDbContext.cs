@@ -16,6 +16,10 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Organisation.Administration> Administrations => Set<Tilsyn.Organisation.Administration>();
     public DbSet<Tilsyn.Organisation.OrgUnit> OrgUnits => Set<Tilsyn.Organisation.OrgUnit>();
     public DbSet<Tilsyn.Organisation.KleSubject> KleSubjects => Set<Tilsyn.Organisation.KleSubject>();
+    public DbSet<Tilsyn.Complaints.ComplaintCase> Cases => Set<Tilsyn.Complaints.ComplaintCase>();
+    public DbSet<Tilsyn.Complaints.CaseDocument> CaseDocuments => Set<Tilsyn.Complaints.CaseDocument>();
+    public DbSet<Tilsyn.Complaints.StatementRequest> StatementRequests => Set<Tilsyn.Complaints.StatementRequest>();
+    public DbSet<Tilsyn.Web.Audit.AuditEntry> AuditLog => Set<Tilsyn.Web.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -25,7 +29,12 @@ public abstract class TilsynDbContext(DbContextOptions options)
 }
 
 /// <summary>The SQLite model (embedded default); migrations in <c>Data/Migrations/Sqlite</c>.</summary>
-public sealed class SqliteTilsynDbContext(DbContextOptions<SqliteTilsynDbContext> options) : TilsynDbContext(options);
+public sealed class SqliteTilsynDbContext(DbContextOptions<SqliteTilsynDbContext> options) : TilsynDbContext(options)
+{
+    /// <summary>SQLite cannot compare or sort DateTimeOffset text; all times are UTC, so UTC ticks order correctly.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
+        builder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+}
 
 /// <summary>The PostgreSQL model (production); migrations in <c>Data/Migrations/Postgres</c>.</summary>
 public sealed class PostgresTilsynDbContext(DbContextOptions<PostgresTilsynDbContext> options) : TilsynDbContext(options);

@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Complaints;
+using Tilsyn.Identity;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Complaints;
+
+public sealed record CaseFilter(
+    CaseStatus? Status = null, int? AdministrationId = null, int? UnitId = null, ComplaintCategory? Category = null,
+    string? CaseworkerId = null, bool OverdueOnly = false, bool OpenOnly = false, string? Query = null);
+
+public sealed record CaseRow(
+    int Id, string Number, string Subject, CaseType Type, CaseStatus Status, string? AdministrationCode, string? UnitName,
+    string? CaseworkerName, DateTimeOffset ReceivedAt, DateOnly? NextDue, string? NextDueWhat, bool Overdue);
+
+public sealed record WorkItem(string CaseNumber, string Subject, string What, DateOnly Due, bool Overdue, bool DueTomorrowOrToday);
+
+/// <summary>
+/// Reads of cases, always through the user's <see cref="DataScope"/>: advisor staff see all, an
+/// AdministrationContact only cases of its administration, Leadership and anonymous users none.
+/// </summary>
+public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSearch search)
+{
+    public IQueryable<ComplaintCase> Visible(ClaimsPrincipal user)
+    {
+        var scope = user.Scope();
+        if (!scope.MaySeeCaseData) return db.Cases.Where(_ => false);
+        return scope.AdministrationId is { } own ? db.Cases.Where(c => c.AdministrationId == own) : db.Cases;
+    }
+
+    /// <summary>Loads one case with everything on it, or null when it does not exist or the user may not see it.</summary>
+    public Task<ComplaintCase?> LoadAsync(ClaimsPrincipal user, string number, CancellationToken ct) =>
+        Visible(user).Include(c => c.Events).Include(c => c.Documents).Include(c => c.StatementRequests)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Number == number, ct);
+
+    public async Task<List<CaseRow>> ListAsync(ClaimsPrincipal user, CaseFilter f, int max, CancellationToken ct)
+    {
+        var q = Visible(user).AsNoTracking();
+        if (f.Status is { } s) q = q.Where(c => c.Status == s);
+        if (f.OpenOnly) q = q.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded);
+        if (f.AdministrationId is { } a) q = q.Where(c => c.AdministrationId == a);
+        if (f.UnitId is { } u) q = q.Where(c => c.UnitId == u);
+        if (f.Category is { } cat) q = q.Where(c => c.Categories.Any(x => x.Category == cat));
+        if (!string.IsNullOrEmpty(f.CaseworkerId)) q = q.Where(c => c.CaseworkerId == f.CaseworkerId);
+        if (!string.IsNullOrWhiteSpace(f.Query))
+        {
+            var ids = await search.MatchingCaseIdsAsync(f.Query, ct);
+            q = q.Where(c => ids.Contains(c.Id));
+        }
+
+        var raw = await q
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
+            .Select(c => new
+            {
+                c.Id, c.Number, c.Subject, c.Type, c.Status, c.UnitId, c.AdministrationId, c.CaseworkerId, c.ReceivedAt,
+                c.FirstAnswerDue, c.FirstAnsweredAt,
+                Statements = c.StatementRequests.Where(r => r.AnsweredAt == null).Select(r => r.DueDate).ToList(),
+            })
+            .Take(f.OverdueOnly ? 5000 : max)
+            .ToListAsync(ct);
+
+        var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        var unitIds = raw.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var workerIds = raw.Where(r => r.CaseworkerId is not null).Select(r => r.CaseworkerId!).Distinct().ToList();
+        var workers = await db.Users.AsNoTracking().Where(x => workerIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        var today = clock.Today();
+
+        var rows = raw.Select(r =>
+        {
+            var deadlines = new List<(string What, DateOnly Due)>();
+            if (CaseWorkflow.IsOpen(r.Status))
+            {
+                if (r.FirstAnsweredAt is null && r.Type != CaseType.OwnInitiative) deadlines.Add(("Første svar", r.FirstAnswerDue));
+                deadlines.AddRange(r.Statements.Select(d => ("Udtalelse", d)));
+            }
+            var next = deadlines.Count == 0 ? default((string, DateOnly)?) : deadlines.MinBy(d => d.Due);
+            return new CaseRow(r.Id, r.Number, r.Subject, r.Type, r.Status,
+                r.AdministrationId is { } a ? admins.GetValueOrDefault(a) : null,
+                r.UnitId is { } u ? units.GetValueOrDefault(u) : null,
+                r.CaseworkerId is { } w ? workers.GetValueOrDefault(w) : null,
+                r.ReceivedAt, next?.Item2, next?.Item1, next is { } n && today > n.Item2);
+        });
+        if (f.OverdueOnly) rows = rows.Where(r => r.Overdue);
+        return rows.Take(max).ToList();
+    }
+
+    /// <summary>
+    /// The worklist: open deadlines sorted by due date, overdue first. For a caseworker the cases
+    /// assigned to them (or unassigned); for a contact the statements its administration owes.
+    /// </summary>
+    public async Task<List<WorkItem>> WorklistAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var items = new List<WorkItem>();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user.IsInRole(Roles.AdministrationContact))
+        {
+            var owed = await Visible(user).AsNoTracking()
+                .SelectMany(c => c.StatementRequests.Where(r => r.AnsweredAt == null), (c, r) => new { c.Number, c.Subject, r.DueDate, r.AdministrationId })
+                .ToListAsync(ct);
+            items.AddRange(owed.Where(o => user.Scope().Covers(o.AdministrationId))
+                .Select(o => new WorkItem(o.Number, o.Subject, "Udtalelse skal afgives", o.DueDate, today > o.DueDate, o.DueDate <= today.AddDays(1))));
+        }
+        else if (user.Scope().MaySeeCaseData)
+        {
+            var open = await Visible(user).AsNoTracking()
+                .Where(c => c.CaseworkerId == userId || c.CaseworkerId == null)
+                .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded)
+                .Select(c => new { c.Number, c.Subject, c.Type, c.FirstAnswerDue, c.FirstAnsweredAt, Statements = c.StatementRequests.Where(r => r.AnsweredAt == null).Select(r => r.DueDate).ToList() })
+                .ToListAsync(ct);
+            foreach (var c in open)
+            {
+                if (c.FirstAnsweredAt is null && c.Type != CaseType.OwnInitiative)
+                    items.Add(new WorkItem(c.Number, c.Subject, "Første svar til borgeren", c.FirstAnswerDue, today > c.FirstAnswerDue, c.FirstAnswerDue <= today.AddDays(1)));
+                items.AddRange(c.Statements.Select(d => new WorkItem(c.Number, c.Subject, "Udtalelse fra forvaltningen", d, today > d, d <= today.AddDays(1))));
+            }
+        }
+        return items.OrderBy(i => i.Due).ThenBy(i => i.CaseNumber).ToList();
+    }
+}
