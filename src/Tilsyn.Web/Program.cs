@@ -8,6 +8,10 @@ using Tilsyn.Web.Demo;
 using Tilsyn.Web.Health;
 using Tilsyn.Web.Identity;
 using Tilsyn.Web.Organisation;
+using Tilsyn.Web.Audit;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Letters;
+using Tilsyn.Web.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -19,6 +23,21 @@ builder.Services.AddScoped<OrganisationQueries>();
 builder.Services.AddScoped<KleImporter>();
 builder.Services.AddScoped<DemoMunicipality>();
 builder.Services.AddScoped<IdentityBootstrap>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTilsynCalendar(config);
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<CaseQueries>();
+builder.Services.AddScoped<CaseSearch>();
+builder.Services.AddScoped<CaseNumberAllocator>();
+builder.Services.AddScoped<CaseRegistration>();
+builder.Services.AddScoped<CaseLetters>();
+builder.Services.AddScoped<MailOutbox>();
+builder.Services.Configure<MailOptions>(config.GetSection("Mail"));
+builder.Services.AddSingleton<MailDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+builder.Services.AddSingleton<DeadlineReminders>();
+if (config.GetValue("Reminders:Enabled", true))
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
 
 // Login cookies survive restarts: keys live beside the SQLite file unless configured elsewhere.
 var keyFolder = config["DataProtection:KeyFolder"] ?? Path.Combine(Environment.CurrentDirectory, "data", "keys");
@@ -27,6 +46,9 @@ builder.Services.AddDataProtection().SetApplicationName("Tilsyn").PersistKeysToF
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Users", Policies.AdvisorLead);
+    o.Conventions.AuthorizeFolder("/Cases", Policies.CaseReaders);
+    o.Conventions.AllowAnonymousToFolder("/Klage");
+    o.Conventions.AllowAnonymousToFolder("/Status");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");

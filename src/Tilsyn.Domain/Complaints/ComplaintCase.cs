@@ -19,8 +19,9 @@ public sealed class ComplaintCase
 
     /// <summary>Registers a new case (<i>journalisering</i>) with its allocated number.</summary>
     public ComplaintCase(int year, int sequence, CaseType type, Channel channel, Citizen? citizen, string subject, string description,
-        DateTimeOffset receivedAt, DateOnly firstAnswerDue, Actor by)
+        DateTimeOffset receivedAt, DateOnly firstAnswerDue, Actor by, int? administrationId = null)
     {
+        AdministrationId = administrationId;
         Year = year;
         Sequence = sequence;
         Number = CaseNumber.Format(year, sequence);

@@ -20,6 +20,8 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Complaints.CaseDocument> CaseDocuments => Set<Tilsyn.Complaints.CaseDocument>();
     public DbSet<Tilsyn.Complaints.StatementRequest> StatementRequests => Set<Tilsyn.Complaints.StatementRequest>();
     public DbSet<Tilsyn.Web.Audit.AuditEntry> AuditLog => Set<Tilsyn.Web.Audit.AuditEntry>();
+    public DbSet<Tilsyn.Web.Mail.OutgoingMail> OutgoingMail => Set<Tilsyn.Web.Mail.OutgoingMail>();
+    public DbSet<Tilsyn.Web.Complaints.SentReminder> SentReminders => Set<Tilsyn.Web.Complaints.SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

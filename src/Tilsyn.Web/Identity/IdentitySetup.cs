@@ -10,6 +10,8 @@ public static class Policies
     public const string AdvisorStaff = "AdvisorStaff";
     public const string AdvisorLead = "AdvisorLead";
     public const string AdministrationContact = "AdministrationContact";
+    /// <summary>May open case data at all (scoped further by <see cref="Tilsyn.Identity.DataScope"/>).</summary>
+    public const string CaseReaders = "CaseReaders";
 }
 
 public static class IdentitySetup
@@ -64,6 +66,7 @@ public static class IdentitySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.AdvisorStaff, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead))
             .AddPolicy(Policies.AdvisorLead, p => p.RequireRole(Roles.AdvisorLead))
+            .AddPolicy(Policies.CaseReaders, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead, Roles.AdministrationContact))
             .AddPolicy(Policies.AdministrationContact, p => p.RequireRole(Roles.AdministrationContact).RequireClaim(TilsynClaims.AdministrationId));
         return services;
     }

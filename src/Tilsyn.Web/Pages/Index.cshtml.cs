@@ -5,17 +5,19 @@ using Tilsyn.Web.Organisation;
 namespace Tilsyn.Web.Pages;
 
 /// <summary>The start page; each role gets its own heading and the part of the organisation it may see.</summary>
-public sealed class IndexModel(OrganisationQueries organisation) : PageModel
+public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Complaints.CaseQueries cases) : PageModel
 {
     public string Heading { get; private set; } = "";
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
     public IReadOnlyList<AdministrationRow> Administrations { get; private set; } = [];
     public AdministrationRow? Administration { get; private set; }
+    public IReadOnlyList<Tilsyn.Web.Complaints.WorkItem> Worklist { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         RoleNames = Roles.All.Where(User.IsInRole).Select(Roles.DisplayName).ToList();
         Administrations = await organisation.AdministrationsAsync(User, ct);
+        Worklist = await cases.WorklistAsync(User, ct);
         if (User.IsInRole(Roles.AdministrationContact))
         {
             Administration = Administrations.FirstOrDefault();

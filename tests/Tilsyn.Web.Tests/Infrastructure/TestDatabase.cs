@@ -37,8 +37,12 @@ public sealed class TestDatabase : IDisposable
     public string ConnectionString { get; }
     public string KeyFolder => Path.Combine(sqliteFolder ?? Path.GetTempPath(), "keys-" + (postgresName ?? "sqlite"));
 
+    private bool disposed;
+
     public void Dispose()
     {
+        if (disposed) return;
+        disposed = true;
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();

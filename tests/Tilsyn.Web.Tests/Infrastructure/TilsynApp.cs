@@ -15,6 +15,9 @@ public class TilsynApp : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = new();
 
+    /// <summary>A real SMTP server the application sends to (polled every second).</summary>
+    public LocalSmtpServer Smtp { get; } = new();
+
     /// <summary>Extra settings a derived fixture wants (e.g. a broken connection string).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -25,6 +28,11 @@ public class TilsynApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Tilsyn", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("DataProtection:KeyFolder", Database.KeyFolder);
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Security", "None");
+        builder.UseSetting("Mail:PollSeconds", "1");
+        builder.UseSetting("Reminders:Enabled", "false"); // tests run the reminder job themselves
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
@@ -41,7 +49,18 @@ public class TilsynApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) Database.Dispose();
+        if (disposing)
+        {
+            Database.Dispose();
+            Smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Database.Dispose();
+        await Smtp.DisposeAsync();
     }
 
     public static int FreePort()

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
+using Tilsyn.Complaints;
+using Tilsyn.Complaints.Intake;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Complaints;
+
+/// <summary>What a citizen or a caseworker fills in to register a case.</summary>
+public sealed class IntakeForm
+{
+    public string Name { get; set; } = "";
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? Cpr { get; set; }
+    /// <summary>The administration if the citizen knows it; null for "ved ikke".</summary>
+    public int? AdministrationId { get; set; }
+    public string Subject { get; set; } = "";
+    public string Description { get; set; } = "";
+    public CaseType Type { get; set; } = CaseType.Complaint;
+    public Channel Channel { get; set; } = Channel.WebForm;
+}
+
+public sealed record IncomingFile(string FileName, byte[] Content);
+
+public sealed record RegistrationResult(ComplaintCase? Case, string? StatusToken, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Case is not null;
+}
+
+/// <summary>
+/// Registers a case (<i>journalisering</i>): validates everything first, then in one transaction
+/// allocates the case number, journalises the citizen's text and attachments, issues the private
+/// status link and queues the receipt. Either all of it is stored or nothing is.
+/// </summary>
+public sealed class CaseRegistration(
+    TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
+    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters)
+{
+    public static readonly AttachmentPolicy Attachments = new();
+
+    public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        var today = clock.Today();
+        Check(errors, FreeText.Check("Navn", form.Name, 200, required: form.Type != CaseType.OwnInitiative));
+        Check(errors, FreeText.Check("Emne", form.Subject, 200, required: true));
+        Check(errors, FreeText.Check("Beskrivelse", form.Description, 20_000, required: true));
+        Check(errors, FreeText.Check("Adresse", form.Address, 300, required: false));
+        Check(errors, FreeText.Check("Telefon", form.Phone, 40, required: false));
+        if (!string.IsNullOrWhiteSpace(form.Email) && !System.Net.Mail.MailAddress.TryCreate(form.Email.Trim(), out _))
+            errors.Add("Feltet 'E-mail' er ikke en gyldig e-mailadresse.");
+        if (form.Channel == Channel.WebForm && string.IsNullOrWhiteSpace(form.Email) && string.IsNullOrWhiteSpace(form.Address))
+            errors.Add("Udfyld e-mail eller adresse, så vi kan svare dig.");
+        CprNumber? cpr = null;
+        if (!string.IsNullOrWhiteSpace(form.Cpr))
+        {
+            if (CprNumber.TryParse(form.Cpr, today, out var parsed, out var cprError)) cpr = parsed;
+            else errors.Add(cprError ?? "CPR-nummeret er ikke gyldigt.");
+        }
+        if (form.AdministrationId is { } a && !await db.Administrations.AnyAsync(x => x.Id == a, ct))
+            errors.Add("Den valgte forvaltning findes ikke.");
+        Check(errors, AttachmentInspector.CheckSet(files.Select(f => (f.FileName, (long)f.Content.Length)).ToList(), Attachments));
+        var inspected = new List<(InspectionResult Result, IncomingFile File)>();
+        foreach (var f in files)
+        {
+            var r = AttachmentInspector.Inspect(f.FileName, f.Content, Attachments);
+            if (r.Error is { } e) errors.Add(e); else inspected.Add((r, f));
+        }
+        if (errors.Count > 0) return new(null, null, errors);
+
+        var now = clock.GetUtcNow();
+        var citizen = form.Type == CaseType.OwnInitiative && string.IsNullOrWhiteSpace(form.Name) ? null
+            : new Citizen(FreeText.Normalise(form.Name), form.Email, form.Phone, FreeText.Normalise(form.Address),
+                cpr is { } c ? protection.CreateProtector(CprPurpose).Protect(c.Digits) : null, cpr?.Masked);
+        var token = StatusToken.New();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var year = CalendarSetup.LocalDate(now).Year;
+                var seq = await numbers.NextAsync(year, ct);
+                var theCase = new ComplaintCase(year, seq, form.Type, form.Channel, citizen, FreeText.Normalise(form.Subject), FreeText.Normalise(form.Description),
+                    now, deadlines.FirstAnswerDue(calendar, CalendarSetup.LocalDate(now)), by, form.AdministrationId);
+                theCase.SetStatusToken(StatusToken.Hash(token));
+                theCase.AddDocument(DocumentKind.Incoming, form.Type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", now, by, theCase.Description, null, null, null);
+                foreach (var (r, f) in inspected)
+                    theCase.AddDocument(DocumentKind.Attachment, $"Bilag: {r.SafeFileName}", now, by, null, r.SafeFileName, r.ContentType, f.Content);
+                db.Cases.Add(theCase);
+                await db.SaveChangesAsync(ct);
+                if (citizen is not null) await letters.SendReceiptAsync(theCase, token, ct);
+                await search.IndexAsync(theCase, ct);
+                await tx.CommitAsync(ct);
+                return new(theCase, token, []);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two registrations took the same running number; the unique index refused one. Try the next.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public const string CprPurpose = "Tilsyn.Citizen.Cpr";
+
+    private static void Check(List<string> errors, string? error)
+    {
+        if (error is not null) errors.Add(error);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Web.Audit;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Audit;
+
+/// <summary>AdvisorLead searches the access log (read-only).</summary>
+[Authorize(Policy = Policies.AdvisorLead)]
+public sealed class IndexModel(TilsynDbContext db) : PageModel
+{
+    public const int Max = 1000;
+
+    [BindProperty(SupportsGet = true, Name = "user")] public string? UserQuery { get; set; }
+    [BindProperty(SupportsGet = true)] public string? CaseNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    public List<AuditEntry> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var q = db.AuditLog.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(UserQuery)) q = q.Where(a => a.UserName.Contains(UserQuery.Trim()));
+        if (!string.IsNullOrWhiteSpace(CaseNumber)) q = q.Where(a => a.CaseNumber == CaseNumber.Trim());
+        if (From is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(a => a.At >= start); }
+        if (To is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(a => a.At < end); }
+        Rows = await q.OrderByDescending(a => a.Id).Take(Max).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
+using Tilsyn.Common;
+using Tilsyn.Complaints;
+using Tilsyn.Identity;
+using Tilsyn.Organisation;
+using Tilsyn.Web.Audit;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Cases;
+
+/// <summary>
+/// One case: everything on it, and every step of the workflow as a small form. The page only
+/// loads, calls the case's own method, logs and saves; the rules are in <see cref="ComplaintCase"/>.
+/// </summary>
+[RequestSizeLimit(60 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+public sealed class DetailsModel(
+    TilsynDbContext db, CaseQueries cases, CaseSearch search, AuditLog audit, TimeProvider clock,
+    WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel
+{
+    public sealed record Option(string Id, string Name);
+
+    public ComplaintCase Case { get; private set; } = null!;
+    public string? AdministrationName { get; private set; }
+    public string? UnitName { get; private set; }
+    public string? CaseworkerName { get; private set; }
+    public List<Administration> Administrations { get; private set; } = [];
+    public List<OrgUnit> Units { get; private set; } = [];
+    public List<Option> Caseworkers { get; private set; } = [];
+    public List<CaseDocument> Documents { get; private set; } = [];
+    public string? RevealedCpr { get; private set; }
+    public string? Error { get; private set; }
+    public DateOnly DefaultStatementDue { get; private set; }
+    public DateOnly Today => clock.Today();
+    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+
+    /// <summary>Internal notes are the advisor's own; an administration's contact sees letters, attachments and statements.</summary>
+    internal static bool MaySee(ClaimsPrincipal user, CaseDocument d) =>
+        d.Kind != DocumentKind.Note || user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.AdvisorLead);
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, ct)) return NotFound();
+        await audit.WriteAsync("view", Case.Number, "Sagen er åbnet", ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostClassifyAsync(string number, CaseType type, int? administrationId, int? unitId, string? kleCode, List<ComplaintCategory> categories, CancellationToken ct) =>
+        StaffAct(number, "Klassificering", async c =>
+        {
+            if (unitId is { } u && !await db.OrgUnits.AnyAsync(x => x.Id == u && x.AdministrationId == administrationId, ct))
+                throw new DomainException("Enheden hører ikke til den valgte forvaltning.");
+            if (administrationId is { } a && !await db.Administrations.AnyAsync(x => x.Id == a, ct))
+                throw new DomainException("Forvaltningen findes ikke.");
+            if (!string.IsNullOrWhiteSpace(kleCode) && !await db.KleSubjects.AnyAsync(k => k.Code == kleCode.Trim(), ct))
+                throw new DomainException($"KLE-emnet '{kleCode.Trim()}' findes ikke i registret.");
+            c.Classify(type, administrationId, unitId, kleCode, categories, Now, Me);
+        }, ct);
+
+    public Task<IActionResult> OnPostAssignAsync(string number, string? caseworkerId, CancellationToken ct) =>
+        StaffAct(number, "Sagsbehandler", async c =>
+        {
+            string? name = null;
+            if (!string.IsNullOrEmpty(caseworkerId))
+                name = await db.Users.Where(u => u.Id == caseworkerId).Select(u => u.FullName).FirstOrDefaultAsync(ct)
+                    ?? throw new DomainException("Sagsbehandleren findes ikke.");
+            c.AssignCaseworker(string.IsNullOrEmpty(caseworkerId) ? null : caseworkerId, name, Now, Me);
+        }, ct);
+
+    public Task<IActionResult> OnPostReviewAsync(string number, string? reason, CancellationToken ct) =>
+        StaffAct(number, "Under behandling", c => { c.StartReview(Now, Me, reason); return Task.CompletedTask; }, ct);
+
+    public Task<IActionResult> OnPostTargetedAsync(string number, string note, CancellationToken ct) =>
+        StaffAct(number, "Målrettet indsats", c => { c.StartTargetedEffort(Now, Me, note); return Task.CompletedTask; }, ct);
+
+    public Task<IActionResult> OnPostRequestStatementAsync(string number, string question, int? workingDays, CancellationToken ct) =>
+        StaffAct(number, "Udtalelse anmodet", async c =>
+        {
+            if (workingDays is < 1 or > 60) throw new DomainException("Fristen skal være mellem 1 og 60 arbejdsdage.");
+            var request = c.RequestStatement(question, deadlines.StatementDue(calendar, clock.Today(), workingDays), Now, Me);
+            await db.SaveChangesAsync(ct);
+            await letters.SendStatementRequestAsync(c, request, ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostExtendAsync(string number, int requestId, DateOnly newDue, string reason, CancellationToken ct) =>
+        StaffAct(number, "Frist forlænget", c =>
+        {
+            var r = c.StatementRequests.FirstOrDefault(x => x.Id == requestId) ?? throw new DomainException("Anmodningen findes ikke på sagen.");
+            c.ExtendStatementDeadline(r, newDue, reason, Now, Me);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>The administration's answer: by its own contact, or registered by the advisor when it came by mail.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(string number, int requestId, string text, List<IFormFile> files, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, ct)) return NotFound();
+        var r = Case.StatementRequests.FirstOrDefault(x => x.Id == requestId);
+        if (r is null) return NotFound();
+        var contactOfIt = User.IsInRole(Roles.AdministrationContact) && User.Scope().Covers(r.AdministrationId);
+        if (!contactOfIt && !IsStaff) return Forbid();
+        var errors = new List<string>();
+        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxBytesPerFile, errors, ct);
+        return await Act("Udtalelse afgivet", async c =>
+        {
+            if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));
+            if (Tilsyn.Complaints.Intake.FreeText.Check("Udtalelse", text, 50_000, required: true) is { } bad) throw new DomainException(bad);
+            var checkedFiles = incoming.Select(f => (f, Tilsyn.Complaints.Intake.AttachmentInspector.Inspect(f.FileName, f.Content, CaseRegistration.Attachments))).ToList();
+            if (checkedFiles.FirstOrDefault(x => x.Item2.Error is not null) is { Item2.Error: { } fileError }) throw new DomainException(fileError);
+            c.ReceiveStatement(r, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
+            foreach (var (f, result) in checkedFiles)
+                c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {result.SafeFileName}", Now, Me, null, result.SafeFileName, result.ContentType, f.Content, r.Id);
+            await Task.CompletedTask;
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostNoteAsync(string number, string text, int? corrects, CancellationToken ct) =>
+        StaffAct(number, "Notat", c =>
+        {
+            if (Tilsyn.Complaints.Intake.FreeText.Check("Notat", text, 20_000, required: true) is { } bad) throw new DomainException(bad);
+            c.AddNote(Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me, corrects);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task<IActionResult> OnPostFirstAnswerAsync(string number, CancellationToken ct) =>
+        StaffAct(number, "Første svar givet", c => { c.RecordFirstAnswer(Now, Me); return Task.CompletedTask; }, ct);
+
+    public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary, CancellationToken ct) =>
+        StaffAct(number, "Afsluttet", async c =>
+        {
+            foreach (var (label, value) in new[] { ("Konklusion", conclusion), ("Henstilling", recommendation), ("Resumé", summary) })
+                if (Tilsyn.Complaints.Intake.FreeText.Check(label, value, 20_000, required: false) is { } bad) throw new DomainException(bad);
+            c.Conclude(outcome, breached, conclusion, recommendation, summary, Now, Me);
+            await db.SaveChangesAsync(ct);
+            await letters.SendConclusionAsync(c, ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostRejectAsync(string number, string reason, CancellationToken ct) =>
+        StaffAct(number, "Afvist", c => { c.Reject(reason, Now, Me); return Task.CompletedTask; }, ct);
+
+    public Task<IActionResult> OnPostForwardAsync(string number, string recipient, CancellationToken ct) =>
+        StaffAct(number, "Videresendt", c => { c.Forward(recipient, Now, Me); return Task.CompletedTask; }, ct);
+
+    public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
+        StaffAct(number, "Lukket", c => { c.Close(Now, Me); return Task.CompletedTask; }, ct);
+
+    /// <summary>Shows the full CPR number once, and logs that it was shown.</summary>
+    public async Task<IActionResult> OnPostRevealCprAsync(string number, CancellationToken ct)
+    {
+        if (!IsStaff) return Forbid();
+        if (!await LoadAsync(number, ct)) return NotFound();
+        if (Case.Citizen?.ProtectedCpr is { } p)
+        {
+            RevealedCpr = protection.CreateProtector(CaseRegistration.CprPurpose).Unprotect(p);
+            RevealedCpr = $"{RevealedCpr[..6]}-{RevealedCpr[6..]}";
+            await audit.WriteAsync("view", Case.Number, "CPR-nummer vist", ct);
+        }
+        return Page();
+    }
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+    private Actor Me => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName());
+
+    private async Task<IActionResult> StaffAct(string number, string what, Func<ComplaintCase, Task> action, CancellationToken ct)
+    {
+        if (!IsStaff) return Forbid();
+        if (!await LoadAsync(number, ct)) return NotFound();
+        return await Act(what, action, ct);
+    }
+
+    /// <summary>Runs one step in a transaction: the change, its audit line, the search index and any letter, or none of them.</summary>
+    private async Task<IActionResult> Act(string what, Func<ComplaintCase, Task> action, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await action(Case);
+            audit.Add("change", Case.Number, what);
+            await db.SaveChangesAsync(ct);
+            await search.IndexAsync(Case, ct);
+            await tx.CommitAsync(ct);
+            TempData["Message"] = $"{what}: gemt.";
+            return Redirect($"/Cases/{Case.Number}");
+        }
+        catch (DomainException ex)
+        {
+            await tx.RollbackAsync(ct);
+            Error = ex.Message;
+            db.ChangeTracker.Clear();
+            await LoadAsync(Case.Number, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string number, CancellationToken ct)
+    {
+        var c = await cases.LoadAsync(User, number, ct);
+        if (c is null) return false;
+        Case = c;
+        Documents = c.Documents.Where(d => MaySee(User, d)).OrderBy(d => d.Sequence).ToList();
+        AdministrationName = c.AdministrationId is { } a ? await db.Administrations.Where(x => x.Id == a).Select(x => x.Code + " – " + x.Name).FirstOrDefaultAsync(ct) : null;
+        UnitName = c.UnitId is { } u ? await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        CaseworkerName = c.CaseworkerId is { } w ? await db.Users.Where(x => x.Id == w).Select(x => x.FullName).FirstOrDefaultAsync(ct) : null;
+        DefaultStatementDue = deadlines.StatementDue(calendar, clock.Today());
+        if (IsStaff)
+        {
+            Administrations = await db.Administrations.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);
+            Units = await db.OrgUnits.AsNoTracking().Where(x => x.Kind == OrgUnitKind.Unit && !x.IsClosed).OrderBy(x => x.Name).ToListAsync(ct);
+            var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id).ToListAsync(ct);
+            Caseworkers = await db.Users.Where(x => db.UserRoles.Any(ur => ur.UserId == x.Id && staffRoleIds.Contains(ur.RoleId)))
+                .OrderBy(x => x.FullName).Select(x => new Option(x.Id, x.FullName)).ToListAsync(ct);
+        }
+        return true;
+    }
+}
