@@ -11,4 +11,7 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Demo__Seed="${Demo__Seed:-true}"
 export Demo__PrintLogins="${Demo__PrintLogins:-true}"
 mkdir -p data
+# dotnet run starts in the project folder: give the data folder as an absolute path.
+export ConnectionStrings__Tilsyn="${ConnectionStrings__Tilsyn:-Data Source=$PWD/data/tilsyn.db}"
+export DataProtection__KeyFolder="${DataProtection__KeyFolder:-$PWD/data/keys}"
 exec dotnet run --project src/Tilsyn.Web -c Release --no-launch-profile

@@ -22,6 +22,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<OrganisationQueries>();
 builder.Services.AddScoped<KleImporter>();
 builder.Services.AddScoped<DemoMunicipality>();
+builder.Services.AddScoped<DemoCases>();
 builder.Services.AddScoped<IdentityBootstrap>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTilsynCalendar(config);

@@ -58,5 +58,8 @@ public static class CalendarSetup
 
     public static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Copenhagen).DateTime);
 
+    /// <summary>A moment as Copenhagen's wall-clock time, for display (the server may run in UTC).</summary>
+    public static DateTimeOffset ToCopenhagen(this DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Copenhagen);
+
     public static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 }

@@ -12,7 +12,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, ILogger<DemoMunicipality> log)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, IConfiguration config, ILogger<DemoMunicipality> log)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -136,7 +136,14 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
                 throw new InvalidOperationException($"Demo user {u.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, u.Role);
         }
+        if (config.GetValue("Demo:Cases", true))
+        {
+            var advisor = await users.FindByNameAsync("sagsbehandler");
+            var lead = await users.FindByNameAsync("kontorchef");
+            await cases.SeedAsync(advisor!.Id, advisor.FullName, lead!.Id, lead.FullName, ct);
+        }
         await tx.CommitAsync(ct);
-        log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users", Administrations.Length, Users.Count);
+        log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
+            Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }
 }

@@ -27,6 +27,7 @@ public class TilsynApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Tilsyn", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Cases", "false"); // tests build the cases they need; DemoDataTests turns them on
         builder.UseSetting("DataProtection:KeyFolder", Database.KeyFolder);
         builder.UseSetting("Mail:Host", "127.0.0.1");
         builder.UseSetting("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

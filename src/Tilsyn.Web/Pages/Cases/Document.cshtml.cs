@@ -25,7 +25,7 @@ public sealed class DocumentModel(CaseQueries cases, AuditLog audit) : PageModel
         var number = CaseNumber.FormatDocument(c.Number, doc.Sequence);
         if (doc.Content is { } bytes)
             return new FileContentResult(bytes, doc.ContentType ?? "application/octet-stream") { FileDownloadName = $"{number} {doc.FileName ?? doc.Title}" };
-        var text = $"{doc.Title}\n{number}\n{doc.CreatedAt.ToLocalTime():dd-MM-yyyy HH:mm} – {doc.CreatedByName}\n\n{doc.Text}";
+        var text = $"{doc.Title}\n{number}\n{doc.CreatedAt.ToCopenhagen():dd-MM-yyyy HH:mm} – {doc.CreatedByName}\n\n{doc.Text}";
         return new FileContentResult(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8") { FileDownloadName = $"{number}.txt" };
     }
 }

@@ -20,25 +20,29 @@ public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AuditLog a
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? AdministrationId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public ComplaintCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? CaseworkerId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
     public List<CaseRow> Rows { get; private set; } = [];
     public List<Administration> Administrations { get; private set; } = [];
+    public List<OrgUnit> Units { get; private set; } = [];
     public List<Worker> Caseworkers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = User.Scope();
         Administrations = await db.Administrations.AsNoTracking().Where(a => scope.AdministrationId == null || a.Id == scope.AdministrationId).OrderBy(a => a.Code).ToListAsync(ct);
+        Units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit && (scope.AdministrationId == null || u.AdministrationId == scope.AdministrationId))
+            .OrderBy(u => u.Name).ToListAsync(ct);
         if (scope.AdministrationId is null)
         {
             var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id).ToListAsync(ct);
             Caseworkers = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
                 .OrderBy(u => u.FullName).Select(u => new Worker(u.Id, u.FullName)).ToListAsync(ct);
         }
-        Rows = await cases.ListAsync(User, new CaseFilter(Status, AdministrationId, null, Category, CaseworkerId, Overdue, false, Q), Max, ct);
+        Rows = await cases.ListAsync(User, new CaseFilter(Status, AdministrationId, UnitId, Category, CaseworkerId, Overdue, false, Q), Max, ct);
         if (!string.IsNullOrWhiteSpace(Q)) await audit.WriteAsync("search", null, $"Søgning: {Q}", ct);
     }
 }

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
+using Tilsyn.Complaints;
+using Tilsyn.Organisation;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Demo;
+
+/// <summary>
+/// Two years of realistic demo cases across all administrations, categories, outcomes and states,
+/// including overdue ones, built through the case's own methods with past times so that history,
+/// numbers and deadlines are exactly what real use would produce. Deterministic (fixed seed).
+/// </summary>
+public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, DeadlinePolicy deadlines, TimeProvider clock, CaseSearch search)
+{
+    private static readonly string[] FirstNames = ["Anna", "Mette", "Lars", "Jens", "Fatima", "Mohammed", "Sofie", "Peter", "Hanne", "Ali", "Camilla", "Søren", "Ida", "Kasper", "Zainab", "Birthe", "Ole", "Line", "Emil", "Aylin"];
+    private static readonly string[] LastNames = ["Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Larsen", "Christensen", "Rasmussen", "Yilmaz", "Ahmed", "Sørensen", "Kristensen", "Madsen", "Østergaard", "Holm"];
+
+    /// <summary>Per administration: a subject line, a description, KLE codes and the categories typical there.</summary>
+    private static readonly Dictionary<string, (string Kle, string[] Subjects, ComplaintCategory[] Typical)> Profiles = new()
+    {
+        ["BUF"] = ("28.09", ["Opsigelse af vuggestueplads", "Manglende svar fra skolen", "Afslag på økonomisk friplads", "Pædagogernes tone over for mit barn", "Befordring til specialskole"], [ComplaintCategory.Pedagogical, ComplaintCategory.Hearing, ComplaintCategory.NoAnswer, ComplaintCategory.StaffConduct, ComplaintCategory.Reasons]),
+        ["SOF"] = ("27.36", ["Lang sagsbehandlingstid på handicapsag", "Afgørelse uden begrundelse", "Ikke hørt før afgørelse om hjælpemiddel", "Ingen klagevejledning i afgørelsen"], [ComplaintCategory.ProcessingTime, ComplaintCategory.Reasons, ComplaintCategory.Hearing, ComplaintCategory.AppealGuidance, ComplaintCategory.Guidance]),
+        ["BIF"] = ("15.20", ["Sanktion af kontanthjælp", "Jobcentret svarer ikke", "Afslag på sygedagpenge uden partshøring", "Manglende vejledning om ressourceforløb"], [ComplaintCategory.Hearing, ComplaintCategory.NoAnswer, ComplaintCategory.Guidance, ComplaintCategory.Reasons]),
+        ["SUF"] = ("27.42", ["Hjemmehjælpen kom ikke", "Afslag på plejebolig", "Visitation uden begrundelse"], [ComplaintCategory.ServiceLevel, ComplaintCategory.Reasons, ComplaintCategory.ProcessingTime]),
+        ["TMF"] = ("05.09.04", ["Parkeringsafgift trods gyldig licens", "Byggesag har ligget stille i et år", "Aktindsigt ikke besvaret"], [ComplaintCategory.ProcessingTime, ComplaintCategory.AccessToDocuments, ComplaintCategory.NoAnswer]),
+        ["KFF"] = ("23.05", ["Borgerservice gav forkert vejledning", "Lang ventetid på pas", "Uhøflig betjening i Borgerservice"], [ComplaintCategory.Guidance, ComplaintCategory.ServiceLevel, ComplaintCategory.StaffConduct]),
+        ["ØKF"] = ("32", ["Aktindsigt i udlejningssag", "Manglende journalisering af henvendelse"], [ComplaintCategory.AccessToDocuments, ComplaintCategory.NotesAndRegistration]),
+    };
+
+    public async Task SeedAsync(string advisorId, string advisorName, string leadId, string leadName, CancellationToken ct = default)
+    {
+        if (await db.Cases.AnyAsync(ct)) return;
+        var rng = new Random(20260101);
+        var admins = await db.Administrations.AsNoTracking().ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit).ToListAsync(ct);
+        var contacts = await db.Users.AsNoTracking().Where(u => u.AdministrationId != null).ToDictionaryAsync(u => u.AdministrationId!.Value, u => u.FullName, ct);
+        var now = clock.GetUtcNow();
+        var start = new DateTimeOffset(now.Year - 2, now.Month, 1, 8, 0, 0, TimeSpan.Zero);
+        var sequences = new Dictionary<int, int>();
+        var weights = new[] { ("BUF", 30), ("SOF", 22), ("BIF", 18), ("SUF", 10), ("TMF", 10), ("KFF", 6), ("ØKF", 4) };
+        var workers = new[] { new Actor(advisorId, advisorName), new Actor(leadId, leadName) };
+        var all = new List<ComplaintCase>();
+
+        for (var day = start; day < now.AddHours(-10); day = day.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(DateOnly.FromDateTime(day.UtcDateTime))) continue;
+            var perDay = rng.Next(0, 3); // about 250-300 a year
+            for (var k = 0; k < perDay; k++)
+            {
+                var received = day.AddHours(rng.Next(0, 8)).AddMinutes(rng.Next(60));
+                if (received > now) received = now.AddHours(-1);
+                var code = Pick(rng, weights);
+                var admin = admins.Single(a => a.Code == code);
+                var profile = Profiles[code];
+                var adminUnits = units.Where(u => u.AdministrationId == admin.Id).ToList();
+                var unit = adminUnits[rng.Next(adminUnits.Count)];
+                var year = received.Year;
+                var seq = sequences[year] = sequences.GetValueOrDefault(year) + 1;
+                var name = $"{FirstNames[rng.Next(FirstNames.Length)]} {LastNames[rng.Next(LastNames.Length)]}";
+                var type = rng.NextDouble() < 0.75 ? CaseType.Complaint : CaseType.Inquiry;
+                var channel = (Channel)new[] { 1, 1, 1, 2, 2, 3, 4 }[rng.Next(7)];
+                var subject = profile.Subjects[rng.Next(profile.Subjects.Length)];
+                var citizen = new Citizen(name, $"{name.ToLowerInvariant().Replace(' ', '.').Replace("ø", "oe").Replace("å", "aa").Replace("æ", "ae")}@borger.example", null, null, null, null);
+                var c = new ComplaintCase(year, seq, type, channel, citizen, subject,
+                    $"{subject}. Jeg henvendte mig til {unit.Name} og er ikke tilfreds med, hvordan sagen er behandlet. Jeg håber, Borgerrådgiveren kan hjælpe.",
+                    received, deadlines.FirstAnswerDue(calendar, DateOnly.FromDateTime(received.UtcDateTime)), Actor.Citizen, rng.NextDouble() < 0.7 ? admin.Id : null);
+                c.AddDocument(DocumentKind.Incoming, type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", received, Actor.Citizen, c.Description, null, null, null);
+                c.AddDocument(DocumentKind.Outgoing, "Kvittering for din henvendelse", received, Actor.System, $"Tak for din henvendelse. Sagsnummer {c.Number}.", null, null, null);
+                Advance(c, rng, now, received, admin.Id, unit.Id, profile, workers[rng.Next(10) < 7 ? 0 : 1], contacts.GetValueOrDefault(admin.Id, "Kontaktperson"));
+                all.Add(c);
+            }
+        }
+        db.Cases.AddRange(all);
+        await db.SaveChangesAsync(ct);
+        foreach (var c in all) await search.IndexAsync(c, ct);
+    }
+
+    /// <summary>Moves a case as far as its age allows: old cases are closed with an outcome; recent ones stop on the way.</summary>
+    private void Advance(ComplaintCase c, Random rng, DateTimeOffset now, DateTimeOffset received, int adminId, int unitId,
+        (string Kle, string[] Subjects, ComplaintCategory[] Typical) profile, Actor worker, string contactName)
+    {
+        var age = (now - received).TotalDays;
+        var t = received.AddHours(rng.Next(2, 48));
+        if (age < 3) return; // the last days' cases are still just received
+        var cats = profile.Typical.OrderBy(_ => rng.Next()).Take(rng.Next(1, 3)).ToList();
+        c.Classify(c.Type, adminId, unitId, profile.Kle, c.Type == CaseType.Complaint ? cats : [], t, worker);
+        c.AssignCaseworker(worker.UserId, worker.Name, t, worker);
+
+        if (rng.NextDouble() < 0.08)
+        {
+            c.Reject("Klagen vedrører en afgørelse, der kan påklages til Ankestyrelsen; Borgerrådgiveren behandler ikke sagen.", t.AddHours(2), worker);
+            c.AddDocument(DocumentKind.Outgoing, "Borgerrådgiverens afvisning", t.AddHours(2), worker, "Vi kan desværre ikke behandle din klage.", null, null, null);
+            if (age > 30) c.Close(t.AddDays(1), worker);
+            return;
+        }
+        c.StartReview(t, worker);
+        if (age < 6) return; // under review
+        t = t.AddDays(rng.Next(1, 4));
+        if (rng.NextDouble() < 0.8 && t < now) c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", t, worker, "Vi har taget fat i sagen og vender tilbage.", null, null, null);
+        if (t > now) return;
+
+        var statement = rng.NextDouble() < 0.4;
+        if (statement)
+        {
+            var requestedOn = DateOnly.FromDateTime(t.UtcDateTime);
+            var request = c.RequestStatement("Vi beder forvaltningen redegøre for sagsforløbet og for, om reglerne er fulgt.", deadlines.StatementDue(calendar, requestedOn), t, worker);
+            var answerAfter = rng.Next(5, 25); // some answers come late
+            var answeredAt = t.AddDays(answerAfter);
+            if (answeredAt > now) return; // still waiting, perhaps overdue
+            c.ReceiveStatement(request, "Forvaltningen har gennemgået sagen. Vi beklager forløbet og har taget initiativ til at forbedre praksis.", answeredAt, new Actor(null, contactName));
+            t = answeredAt.AddDays(rng.Next(2, 10));
+        }
+        else
+        {
+            c.StartTargetedEffort(t, worker, "Aftalt med lederen af enheden, at borgeren kontaktes og sagen genoptages.");
+            t = t.AddDays(rng.Next(2, 15));
+        }
+        if (t > now || age < 20) return;
+
+        var roll = rng.NextDouble();
+        var outcome = statement
+            ? roll < 0.35 ? Outcome.Criticism : roll < 0.55 ? Outcome.Recommendation : roll < 0.9 ? Outcome.NoCriticism : Outcome.Withdrawn
+            : roll < 0.8 ? Outcome.ResolvedByDialogue : roll < 0.9 ? Outcome.NoCriticism : Outcome.Withdrawn;
+        var formal = c.Categories.Select(x => x.Category).Where(x => ComplaintCategories.Info(x).IsFormal).ToList();
+        if (outcome == Outcome.Criticism && formal.Count == 0) outcome = Outcome.Recommendation;
+        var breached = outcome is Outcome.Criticism ? formal.Take(1).ToList() : [];
+        var text = outcome switch
+        {
+            Outcome.Criticism => $"Borgerrådgiveren kritiserer, at {ComplaintCategories.Info(breached[0]).LegalRule} ikke er overholdt.",
+            Outcome.Recommendation => "Borgerrådgiveren henstiller til forvaltningen at gennemgå sin praksis.",
+            Outcome.ResolvedByDialogue => "Sagen er løst i dialog med enheden.",
+            Outcome.Withdrawn => "Borgeren har trukket henvendelsen tilbage.",
+            _ => "Borgerrådgiveren finder ikke grundlag for kritik.",
+        };
+        c.Conclude(outcome, breached, text, outcome == Outcome.Recommendation ? "Forvaltningen bør sikre, at borgere altid får svar inden for de offentliggjorte frister." : null,
+            $"{c.Subject}: {CaseTexts.Name(outcome).ToLowerInvariant()}.", t, worker);
+        c.AddDocument(DocumentKind.Outgoing, "Borgerrådgiverens konklusion", t, worker, text, null, null, null);
+        if (age > 45) c.Close(t.AddDays(rng.Next(1, 10)), worker);
+    }
+
+    private static string Pick(Random rng, (string Code, int Weight)[] weights)
+    {
+        var roll = rng.Next(weights.Sum(w => w.Weight));
+        foreach (var (code, w) in weights)
+        {
+            if (roll < w) return code;
+            roll -= w;
+        }
+        return weights[0].Code;
+    }
+}

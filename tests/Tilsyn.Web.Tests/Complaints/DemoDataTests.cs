@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Complaints;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.Complaints;
+
+/// <summary>The application with the full demo: two years of cases.</summary>
+public sealed class DemoApp : TilsynApp
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Cases"] = "true" };
+}
+
+public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task The_demo_has_two_years_of_cases_in_every_state_outcome_and_administration()
+    {
+        var cases = await app.WithDbAsync(db => db.Cases.AsNoTracking().Include(c => c.StatementRequests).ToListAsync());
+
+        Assert.InRange(cases.Count, 300, 1500);
+        Assert.True((cases.Max(c => c.ReceivedAt) - cases.Min(c => c.ReceivedAt)).TotalDays > 600);
+        foreach (var s in new[] { CaseStatus.Received, CaseStatus.UnderReview, CaseStatus.TargetedEffort, CaseStatus.StatementRequested, CaseStatus.Concluded, CaseStatus.Closed, CaseStatus.Rejected })
+            Assert.True(cases.Any(c => c.Status == s), $"no demo case with status {s}");
+        foreach (var o in new[] { Outcome.Criticism, Outcome.Recommendation, Outcome.NoCriticism, Outcome.ResolvedByDialogue, Outcome.Rejected, Outcome.Withdrawn })
+            Assert.True(cases.Any(c => c.Outcome == o), $"no demo case with outcome {o}");
+        Assert.Equal(7, cases.Where(c => c.AdministrationId != null).Select(c => c.AdministrationId).Distinct().Count());
+        Assert.True(cases.SelectMany(c => c.Categories).Select(x => x.Category).Distinct().Count() >= 10);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Contains(cases, c => c.StatementRequests.Any(r => r.AnsweredAt == null && r.DueDate < today));
+        Assert.Equal(cases.Count, cases.Select(c => c.Number).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_advisor_sees_a_populated_worklist_and_case_list()
+    {
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var start = await advisor.GetStringAsync("/");
+        Assert.Contains("id=\"arbejdsliste\"", start);
+        Assert.Contains("Overskredet", await advisor.GetStringAsync("/Cases?overdue=true"));
+        var search = await advisor.GetStringAsync("/Cases?q=plejebolig");
+        Assert.Contains("Afslag på plejebolig", search);
+    }
+
+    [Fact]
+    public async Task The_case_list_filters_by_unit_category_status_and_caseworker()
+    {
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var unit = await app.WithDbAsync(db => db.Cases.Where(c => c.UnitId != null).GroupBy(c => c.UnitId).OrderByDescending(g => g.Count()).Select(g => g.Key!.Value).FirstAsync());
+        var sara = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "sagsbehandler").Select(u => u.Id).SingleAsync());
+
+        async Task Check(string query, Func<ComplaintCase, bool> expected)
+        {
+            var all = await app.WithDbAsync(db => db.Cases.AsNoTracking().ToListAsync());
+            var count = all.Count(expected);
+            Assert.InRange(count, 1, 499);
+            Assert.Contains($">{count} sager<", await advisor.GetStringAsync("/Cases?" + query));
+        }
+
+        await Check($"unitId={unit}", c => c.UnitId == unit);
+        await Check("category=Hearing", c => c.Categories.Any(x => x.Category == ComplaintCategory.Hearing));
+        await Check("status=StatementRequested", c => c.Status == CaseStatus.StatementRequested);
+        await Check($"caseworkerId={sara}&status=UnderReview", c => c.CaseworkerId == sara && c.Status == CaseStatus.UnderReview);
+    }
+}
