@@ -37,7 +37,7 @@ public sealed record RegistrationResult(ComplaintCase? Case, string? StatusToken
 /// </summary>
 public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
-    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters)
+    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, Audit.AuditLog audit)
 {
     public static readonly AttachmentPolicy Attachments = new();
 
@@ -92,8 +92,10 @@ public sealed class CaseRegistration(
                     theCase.AddDocument(DocumentKind.Attachment, $"Bilag: {r.SafeFileName}", now, by, null, r.SafeFileName, r.ContentType, f.Content);
                 db.Cases.Add(theCase);
                 await db.SaveChangesAsync(ct);
+                audit.Add("create", theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");
                 if (citizen is not null) await letters.SendReceiptAsync(theCase, token, ct);
                 await search.IndexAsync(theCase, ct);
+                await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return new(theCase, token, []);
             }
