@@ -23,6 +23,20 @@ public sealed record WorkItem(string CaseNumber, string Subject, string What, Da
 /// </summary>
 public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSearch search)
 {
+    /// <summary><see cref="CaseWorkflow.IsOpen"/> in a form the databases can run.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ComplaintCase, bool>> IsOpen =
+        c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded;
+
+    public sealed record Caseworker(string Id, string Name);
+
+    /// <summary>The advisor's staff, who can be assigned cases.</summary>
+    public async Task<List<Caseworker>> CaseworkersAsync(CancellationToken ct)
+    {
+        var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id).ToListAsync(ct);
+        return await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.FullName).Select(u => new Caseworker(u.Id, u.FullName)).ToListAsync(ct);
+    }
+
     public IQueryable<ComplaintCase> Visible(ClaimsPrincipal user)
     {
         var scope = user.Scope();
@@ -39,7 +53,7 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
     {
         var q = Visible(user).AsNoTracking();
         if (f.Status is { } s) q = q.Where(c => c.Status == s);
-        if (f.OpenOnly) q = q.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded);
+        if (f.OpenOnly) q = q.Where(IsOpen);
         if (f.AdministrationId is { } a) q = q.Where(c => c.AdministrationId == a);
         if (f.UnitId is { } u) q = q.Where(c => c.UnitId == u);
         if (f.Category is { } cat) q = q.Where(c => c.Categories.Any(x => x.Category == cat));
@@ -108,7 +122,7 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
         {
             var open = await Visible(user).AsNoTracking()
                 .Where(c => c.CaseworkerId == userId || c.CaseworkerId == null)
-                .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded)
+                .Where(IsOpen)
                 .Select(c => new { c.Number, c.Subject, c.Type, c.FirstAnswerDue, c.FirstAnsweredAt, Statements = c.StatementRequests.Where(r => r.AnsweredAt == null).Select(r => r.DueDate).ToList() })
                 .ToListAsync(ct);
             foreach (var c in open)

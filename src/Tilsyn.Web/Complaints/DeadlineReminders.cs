@@ -58,7 +58,7 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
         var tomorrow = today.AddDays(1);
 
         var open = await db.Cases.AsNoTracking()
-            .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded)
+            .Where(CaseQueries.IsOpen)
             .Select(c => new
             {
                 c.Number, c.Subject, c.Type, c.CaseworkerId, c.FirstAnswerDue, c.FirstAnsweredAt,

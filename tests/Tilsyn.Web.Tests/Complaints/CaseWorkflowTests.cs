@@ -125,3 +125,18 @@ public sealed class CaseWorkflowTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Contains("kan ikke ændres", ex.Message);
     }
 }
+
+public sealed class OpenCaseQueryTests
+{
+    [Fact]
+    public void The_database_form_of_open_agrees_with_the_workflow_for_every_status()
+    {
+        var isOpen = Tilsyn.Web.Complaints.CaseQueries.IsOpen.Compile();
+        foreach (var status in Enum.GetValues<CaseStatus>())
+        {
+            var c = (ComplaintCase)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(ComplaintCase));
+            typeof(ComplaintCase).GetProperty(nameof(ComplaintCase.Status))!.SetValue(c, status);
+            Assert.Equal(CaseWorkflow.IsOpen(status), isOpen(c));
+        }
+    }
+}

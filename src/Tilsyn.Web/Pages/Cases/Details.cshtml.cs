@@ -25,7 +25,6 @@ public sealed class DetailsModel(
     TilsynDbContext db, CaseQueries cases, CaseSearch search, AuditLog audit, TimeProvider clock,
     WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel
 {
-    public sealed record Option(string Id, string Name);
 
     public ComplaintCase Case { get; private set; } = null!;
     public string? AdministrationName { get; private set; }
@@ -33,7 +32,7 @@ public sealed class DetailsModel(
     public string? CaseworkerName { get; private set; }
     public List<Administration> Administrations { get; private set; } = [];
     public List<OrgUnit> Units { get; private set; } = [];
-    public List<Option> Caseworkers { get; private set; } = [];
+    public List<CaseQueries.Caseworker> Caseworkers { get; private set; } = [];
     public List<CaseDocument> Documents { get; private set; } = [];
     public string? RevealedCpr { get; private set; }
     public string? Error { get; private set; }
@@ -213,9 +212,7 @@ public sealed class DetailsModel(
         {
             Administrations = await db.Administrations.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);
             Units = await db.OrgUnits.AsNoTracking().Where(x => x.Kind == OrgUnitKind.Unit && !x.IsClosed).OrderBy(x => x.Name).ToListAsync(ct);
-            var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id).ToListAsync(ct);
-            Caseworkers = await db.Users.Where(x => db.UserRoles.Any(ur => ur.UserId == x.Id && staffRoleIds.Contains(ur.RoleId)))
-                .OrderBy(x => x.FullName).Select(x => new Option(x.Id, x.FullName)).ToListAsync(ct);
+            Caseworkers = await cases.CaseworkersAsync(ct);
         }
         return true;
     }

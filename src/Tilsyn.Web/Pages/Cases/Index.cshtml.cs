@@ -15,7 +15,6 @@ namespace Tilsyn.Web.Pages.Cases;
 public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AuditLog audit) : PageModel
 {
     public const int Max = 500;
-    public sealed record Worker(string Id, string Name);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
@@ -28,7 +27,7 @@ public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AuditLog a
     public List<CaseRow> Rows { get; private set; } = [];
     public List<Administration> Administrations { get; private set; } = [];
     public List<OrgUnit> Units { get; private set; } = [];
-    public List<Worker> Caseworkers { get; private set; } = [];
+    public List<CaseQueries.Caseworker> Caseworkers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,9 +37,7 @@ public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AuditLog a
             .OrderBy(u => u.Name).ToListAsync(ct);
         if (scope.AdministrationId is null)
         {
-            var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id).ToListAsync(ct);
-            Caseworkers = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
-                .OrderBy(u => u.FullName).Select(u => new Worker(u.Id, u.FullName)).ToListAsync(ct);
+            Caseworkers = await cases.CaseworkersAsync(ct);
         }
         Rows = await cases.ListAsync(User, new CaseFilter(Status, AdministrationId, UnitId, Category, CaseworkerId, Overdue, false, Q), Max, ct);
         if (!string.IsNullOrWhiteSpace(Q)) await audit.WriteAsync("search", null, $"Søgning: {Q}", ct);
