@@ -39,7 +39,7 @@ public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
     TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, Audit.AuditLog audit)
 {
-    public static readonly AttachmentPolicy Attachments = new();
+    public static readonly AttachmentPolicy Attachments = AttachmentPolicy.Default;
 
     public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
     {

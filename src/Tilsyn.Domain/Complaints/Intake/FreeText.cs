@@ -1,37 +1,54 @@
 namespace Tilsyn.Complaints.Intake;
 
 /// <summary>
-/// Checks free text typed by citizens and staff. Pages encode all output anyway; markup is still
-/// refused at the door so that no stored text can carry script into a letter, an export or another
-/// system, and the user is told plainly why.
+/// Rules for the free-text fields of the complaint form (<i>fritekstfelter</i>), e.g. the description
+/// of what happened. Pages encode all output anyway; refusing markup on the way in is a second line
+/// of defence, because complaints are also sent on by mail and into the administrations' case systems,
+/// whose handling of HTML we do not control.
 /// </summary>
 public static class FreeText
 {
-    private static readonly System.Globalization.CultureInfo Danish = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+    /// <summary>Trims, and turns CRLF and lone CR into LF, so every line break is one character.</summary>
+    public static string Normalise(string? value) =>
+        (value ?? "").Trim().Replace("\r\n", "\n").Replace('\r', '\n');
 
+    /// <summary>
+    /// Null when <paramref name="value"/> is fine, otherwise a Danish message naming the field.
+    /// The value is measured as <see cref="Normalise"/> leaves it, which is also how it should be stored.
+    /// </summary>
     public static string? Check(string fieldLabel, string? value, int maxLength, bool required)
     {
-        var v = Normalise(value);
-        if (v.Length == 0)
+        var text = Normalise(value);
+        if (text.Length == 0)
             return required ? $"Feltet '{fieldLabel}' skal udfyldes." : null;
-        if (v.Length > maxLength)
-            return string.Format(Danish, "Feltet '{0}' må højst være {1:N0} tegn (det er {2:N0}).", fieldLabel, maxLength, v.Length);
-        if (HasMarkup(v))
+        if (text.Length > maxLength)
+            return $"Feltet '{fieldLabel}' må højst være {maxLength} tegn langt; teksten er {text.Length} tegn.";
+        if (HasMarkup(text))
             return $"Feltet '{fieldLabel}' må ikke indeholde HTML eller script (fx <script>). Skriv teksten uden vinkelparenteser.";
-        if (v.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
-            return $"Feltet '{fieldLabel}' indeholder ugyldige kontroltegn.";
+        if (HasControlCharacter(text))
+            return $"Feltet '{fieldLabel}' indeholder usynlige styretegn. Skriv teksten igen, eller indsæt den som ren tekst.";
         return null;
     }
 
-    /// <summary>Trims and turns CRLF and CR into LF.</summary>
-    public static string Normalise(string? value) => (value ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
-
-    /// <summary>A tag, comment or declaration starts with '&lt;' followed by a letter, '/', '!' or '?'; "3 &lt; 5" and "&lt;3" are fine.</summary>
-    private static bool HasMarkup(string v)
+    /// <summary>
+    /// A '&lt;' followed by a letter, '/', '!' or '?' starts a tag, end tag, comment or processing
+    /// instruction in HTML (and more), so it is refused. Any other '&lt;' is ordinary text:
+    /// "3 &lt; 5", "&lt;3" and "børn &lt; 6 år" must pass, since citizens write like that.
+    /// </summary>
+    private static bool HasMarkup(string text)
     {
-        for (var i = 0; i < v.Length - 1; i++)
-            if (v[i] == '<' && (char.IsLetter(v[i + 1]) || v[i + 1] is '/' or '!' or '?'))
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] == '<' && (char.IsLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?'))
                 return true;
-        return v.Contains("javascript:", StringComparison.OrdinalIgnoreCase);
+        }
+        // Browsers ignore tabs and line breaks inside a URL, so "java\tscript:" works as a link too.
+        var compact = text.Replace("\t", "").Replace("\n", "");
+        return compact.Contains("javascript:", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Control characters other than line breaks and tabs have no place in a letter and can break
+    /// the systems the text is passed on to (a NUL, for one, is refused by PostgreSQL text columns).</summary>
+    private static bool HasControlCharacter(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\n' or '\t'));
 }

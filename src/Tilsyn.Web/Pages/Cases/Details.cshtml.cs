@@ -105,7 +105,7 @@ public sealed class DetailsModel(
         var contactOfIt = User.IsInRole(Roles.AdministrationContact) && User.Scope().Covers(r.AdministrationId);
         if (!contactOfIt && !IsStaff) return Forbid();
         var errors = new List<string>();
-        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxBytesPerFile, errors, ct);
+        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, errors, ct);
         return await Act("Udtalelse afgivet", async c =>
         {
             if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));

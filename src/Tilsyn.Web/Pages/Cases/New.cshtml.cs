@@ -26,7 +26,7 @@ public sealed class NewModel(TilsynDbContext db, CaseRegistration registration) 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken ct)
     {
         if (Form.Channel == Channel.WebForm) Form.Channel = Channel.Email; // the web channel is the public form's
-        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxBytesPerFile, Errors, ct);
+        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, Errors, ct);
         if (Errors.Count == 0)
         {
             var by = new Actor(User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName());

@@ -24,7 +24,7 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         // The form offers only complaint or inquiry through the web channel, whatever is posted.
         Form.Channel = Channel.WebForm;
         if (Form.Type != CaseType.Inquiry) Form.Type = CaseType.Complaint;
-        var incoming = await ReadFilesAsync(files, CaseRegistration.Attachments.MaxBytesPerFile, Errors, ct);
+        var incoming = await ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, Errors, ct);
         if (Errors.Count == 0)
         {
             var result = await registration.RegisterAsync(Form, incoming, Actor.Citizen, ct);
