@@ -1,0 +1,65 @@
+namespace Tilsyn.Statistics;
+
+/// <summary>
+/// Processing times in whole days, counted per day value. Exact medians and percentiles with memory
+/// bounded by the longest processing time, not by the number of cases: the cube can stream a
+/// ten-million-row extract and still give the same quantiles as sorting every value.
+/// </summary>
+public sealed class DayHistogram
+{
+    private long[] counts = new long[64];
+
+    public long Count { get; private set; }
+    public long Sum { get; private set; }
+
+    public void Add(int days, long times = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        if (days >= counts.Length) Array.Resize(ref counts, Math.Max(days + 1, counts.Length * 2));
+        counts[days] += times;
+        Count += times;
+        Sum += (long)days * times;
+    }
+
+    public void Merge(DayHistogram other)
+    {
+        for (var d = 0; d < other.counts.Length; d++)
+            if (other.counts[d] > 0) Add(d, other.counts[d]);
+    }
+
+    /// <summary>
+    /// The p-quantile by linear interpolation between closest ranks (the "type 7" definition used by
+    /// R, NumPy, Excel's PERCENTILE.INC and DuckDB's quantile_cont): position h = (n-1)p, value
+    /// x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]) over the sorted values. Null when empty.
+    /// </summary>
+    public double? Quantile(double p)
+    {
+        if (p is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(p));
+        if (Count == 0) return null;
+        var h = (Count - 1) * p;
+        var lo = (long)Math.Floor(h);
+        var frac = h - lo;
+        var a = ValueAt(lo);
+        return frac == 0 ? a : a + frac * (ValueAt(lo + 1) - a);
+    }
+
+    public double? Median => Quantile(0.5);
+
+    /// <summary>The value at 0-based rank <paramref name="rank"/> in sorted order.</summary>
+    private int ValueAt(long rank)
+    {
+        long seen = 0;
+        for (var d = 0; d < counts.Length; d++)
+        {
+            seen += counts[d];
+            if (seen > rank) return d;
+        }
+        throw new ArgumentOutOfRangeException(nameof(rank));
+    }
+
+    public IEnumerable<(int Days, long Count)> Buckets()
+    {
+        for (var d = 0; d < counts.Length; d++)
+            if (counts[d] > 0) yield return (d, counts[d]);
+    }
+}
