@@ -37,6 +37,9 @@ builder.Services.Configure<MailOptions>(config.GetSection("Mail"));
 builder.Services.AddSingleton<MailDispatcher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
 builder.Services.AddSingleton<DeadlineReminders>();
+builder.Services.AddScoped<Tilsyn.Web.Extracts.ExtractImporter>();
+builder.Services.AddSingleton<Tilsyn.Web.Extracts.ExtractJobs>();
+builder.Services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
 if (config.GetValue("Reminders:Enabled", true))
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
 

@@ -22,6 +22,8 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Web.Audit.AuditEntry> AuditLog => Set<Tilsyn.Web.Audit.AuditEntry>();
     public DbSet<Tilsyn.Web.Mail.OutgoingMail> OutgoingMail => Set<Tilsyn.Web.Mail.OutgoingMail>();
     public DbSet<Tilsyn.Web.Complaints.SentReminder> SentReminders => Set<Tilsyn.Web.Complaints.SentReminder>();
+    public DbSet<Tilsyn.Web.Extracts.Extract> Extracts => Set<Tilsyn.Web.Extracts.Extract>();
+    public DbSet<Tilsyn.Web.Extracts.KpiCell> KpiCells => Set<Tilsyn.Web.Extracts.KpiCell>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

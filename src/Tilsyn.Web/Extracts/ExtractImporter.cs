@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using nietras.SeparatedValues;
+using Tilsyn.Extracts;
+using Tilsyn.Statistics;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Extracts;
+
+public sealed record ImportRequest(string Source, DateOnly PeriodFrom, DateOnly PeriodTo, ErrorPolicy Policy, ColumnMap Columns, string FileName, string ImportedBy);
+
+/// <summary>What happened: counts, errors by kind, the first 100 errors in full.</summary>
+public sealed record ImportReport(bool Imported, string Message, long RowsRead, long RowsValid, long RowsInvalid,
+    IReadOnlyDictionary<RowErrorKind, long> ErrorsByKind, IReadOnlyList<string> FirstErrors, int? ExtractId)
+{
+    public const int ShownErrors = 100;
+}
+
+/// <summary>
+/// Imports an extract in one streaming pass (Sep): every row is validated and folded into the KPI
+/// cube as it is read, so memory stays bounded whatever the file's size. Then, in one transaction,
+/// the previous extract of the same source and period is replaced (idempotent re-import). With
+/// <see cref="ErrorPolicy.RejectFile"/> a single bad row means nothing is written.
+/// </summary>
+public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
+{
+    public async Task<ImportReport> ImportAsync(Stream file, ImportRequest request, IProgress<double>? progress, CancellationToken ct)
+    {
+        if (request.PeriodTo < request.PeriodFrom)
+            return Fail("Perioden slutter før den begynder.");
+        if (string.IsNullOrWhiteSpace(request.Source))
+            return Fail("Angiv kildesystemet (fx SBSYS eller eDoc).");
+
+        var org = new OrganisationLookup(
+            await db.Administrations.AsNoTracking().Select(a => new ValueTuple<int, string, string>(a.Id, a.Code, a.Name)).ToListAsync(ct),
+            await db.OrgUnits.AsNoTracking().Select(u => new ValueTuple<int, int, string>(u.Id, u.AdministrationId, u.Name)).ToListAsync(ct));
+        var deadlines = await db.Set<ProcessingDeadline>().AsNoTracking().ToListAsync(ct);
+        var deadlineDays = deadlines.ToDictionary(d => (d.AdministrationId, d.CaseType.ToLowerInvariant()), d => d.Days);
+
+        var counting = new CountingStream(file);
+        SepReader reader;
+        try
+        {
+            reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(counting);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
+        {
+            return Fail($"Filen kan ikke læses som CSV: {ex.Message}");
+        }
+        using var _ = reader;
+        var (index, headerErrors) = request.Columns.Resolve(reader.Header.ColNames.ToList());
+        if (headerErrors.Count > 0) return Fail("Filens overskriftslinje passer ikke.", headerErrors);
+
+        var cube = new KpiCube();
+        var errors = new List<RowError>();
+        var first = new List<string>();
+        var byKind = new Dictionary<RowErrorKind, long>();
+        var quarantine = new List<QuarantinedRow>();
+        long read = 0, valid = 0, invalid = 0;
+        var values = new string?[Enum.GetValues<ExtractColumn>().Length];
+        var length = file.CanSeek ? file.Length : 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var extract = await ReplaceAsync(request, ct);
+
+        foreach (var row in reader)
+        {
+            read++;
+            var line = row.LineNumberFrom;
+            // The row is a ref struct over Sep's buffer: copy the mapped columns out before validating.
+            foreach (var (col, i) in index) values[(int)col] = i < row.ColCount ? row[i].ToString() : null;
+            errors.Clear();
+            var parsed = ExtractRowValidator.Validate(line, col => values[(int)col], org, request.PeriodFrom, request.PeriodTo, errors);
+            if (parsed is { } ok)
+            {
+                valid++;
+                cube.Add(ok, deadlineDays.TryGetValue((ok.AdministrationId, ok.CaseType.ToLowerInvariant()), out var d) ? d : null);
+            }
+            else
+            {
+                invalid++;
+                foreach (var e in errors)
+                {
+                    byKind[e.Kind] = byKind.GetValueOrDefault(e.Kind) + 1;
+                    if (first.Count < ImportReport.ShownErrors) first.Add(e.ToString());
+                }
+                if (request.Policy == ErrorPolicy.QuarantineBadRows)
+                {
+                    quarantine.Add(new QuarantinedRow { ExtractId = extract.Id, Line = line, Errors = string.Join(" ", errors.Select(e => e.ToString())) });
+                    if (quarantine.Count >= 1000) await FlushAsync(quarantine, ct);
+                }
+            }
+            if (length > 0 && (read & 0x3FFF) == 0) progress?.Report((double)counting.BytesRead / length);
+        }
+
+        if (invalid > 0 && request.Policy == ErrorPolicy.RejectFile)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new(false, $"Filen er afvist: {invalid:N0} af {read:N0} rækker har fejl. Intet er importeret.".Replace(",", "."), read, valid, invalid, byKind, first, null);
+        }
+        await FlushAsync(quarantine, ct);
+        foreach (var (key, stats) in cube.Cells)
+        {
+            db.Set<KpiCell>().Add(new KpiCell
+            {
+                ExtractId = extract.Id, AdministrationId = key.AdministrationId, UnitId = key.UnitId, KleGroup = key.KleGroup, CaseType = key.CaseType,
+                Year = key.Quarter.Year, Quarter = key.Quarter.Number, Opened = stats.Opened, Decided = stats.Decided,
+                MedianDays = stats.Days.Median, P90Days = stats.Days.Quantile(0.9),
+                WithDeadline = stats.WithDeadline, WithinDeadline = stats.WithinDeadline, Histogram = HistogramText(stats.Days),
+            });
+        }
+        extract.RowsRead = read;
+        extract.RowsImported = valid;
+        extract.RowsQuarantined = invalid;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        progress?.Report(1);
+        var msg = invalid == 0
+            ? $"{valid:N0} rækker importeret."
+            : $"{valid:N0} rækker importeret; {invalid:N0} rækker med fejl er lagt i karantæne.";
+        return new(true, msg.Replace(",", "."), read, valid, invalid, byKind, first, extract.Id);
+    }
+
+    /// <summary>Deletes the earlier import of the same source and period (its cells and quarantine go with it) and registers this one.</summary>
+    private async Task<Extract> ReplaceAsync(ImportRequest request, CancellationToken ct)
+    {
+        var source = request.Source.Trim();
+        var old = await db.Set<Extract>().Where(x => x.Source == source && x.PeriodFrom == request.PeriodFrom && x.PeriodTo == request.PeriodTo).ToListAsync(ct);
+        foreach (var o in old)
+        {
+            await db.Set<KpiCell>().Where(c => c.ExtractId == o.Id).ExecuteDeleteAsync(ct);
+            await db.Set<QuarantinedRow>().Where(c => c.ExtractId == o.Id).ExecuteDeleteAsync(ct);
+            db.Remove(o);
+        }
+        var extract = new Extract
+        {
+            Source = source, PeriodFrom = request.PeriodFrom, PeriodTo = request.PeriodTo, FileName = Path.GetFileName(request.FileName),
+            ImportedAt = clock.GetUtcNow(), ImportedBy = request.ImportedBy, Policy = request.Policy,
+        };
+        db.Add(extract);
+        await db.SaveChangesAsync(ct);
+        return extract;
+    }
+
+    private async Task FlushAsync(List<QuarantinedRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        db.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        rows.Clear();
+    }
+
+    internal static string HistogramText(DayHistogram h) =>
+        string.Join(' ', h.Buckets().Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Days}:{b.Count}")));
+
+    internal static DayHistogram ParseHistogram(string text)
+    {
+        var h = new DayHistogram();
+        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':');
+            h.Add(int.Parse(part.AsSpan(0, colon), CultureInfo.InvariantCulture), long.Parse(part.AsSpan(colon + 1), CultureInfo.InvariantCulture));
+        }
+        return h;
+    }
+
+    private static ImportReport Fail(string message, IReadOnlyList<string>? errors = null) =>
+        new(false, message, 0, 0, 0, new Dictionary<RowErrorKind, long>(), errors ?? [], null);
+}
+
+/// <summary>Counts the bytes read, for the progress bar.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long BytesRead { get; private set; }
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => inner.Length;
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); BytesRead += n; return n; }
+    public override int Read(Span<byte> buffer) { var n = inner.Read(buffer); BytesRead += n; return n; }
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) { var n = await inner.ReadAsync(buffer, ct); BytesRead += n; return n; }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

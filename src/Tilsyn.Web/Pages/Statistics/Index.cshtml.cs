@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Organisation;
+using Tilsyn.Statistics;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Statistics;
+
+namespace Tilsyn.Web.Pages.Statistics;
+
+/// <summary>Management information (aggregates only, so every logged-in role may read it): the city, or one administration's units.</summary>
+public sealed class IndexModel(StatisticsQueries stats, TilsynDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "administration")] public string? AdministrationCode { get; set; }
+    public Administration? Administration { get; private set; }
+    public (Quarter From, Quarter To)? Period { get; private set; }
+    public List<KpiRow> Rows { get; private set; } = [];
+    public string TrendSvg { get; private set; } = "";
+    public string FunnelSvg { get; private set; } = "";
+    public double CityRate { get; private set; }
+    public List<FunnelPoint> Outliers { get; private set; } = [];
+    public List<WarningRow> Warnings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(AdministrationCode))
+        {
+            var code = AdministrationCode.Trim().ToUpperInvariant();
+            Administration = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
+            if (Administration is null) return NotFound();
+        }
+        Period = await stats.CoverageAsync(ct);
+        if (Period is { } p)
+        {
+            Rows = Administration is null ? await stats.ByAdministrationAsync(p.From, p.To, ct) : await stats.ByUnitAsync(Administration.Id, p.From, p.To, ct);
+            TrendSvg = Charts.Trend(await stats.TrendAsync(Administration?.Id, p.From, p.To, ct), Administration is null ? "Hele kommunen" : Administration.Name);
+            if (Administration is null)
+            {
+                var (rate, points) = await stats.FunnelAsync(p.From, p.To, ct);
+                CityRate = rate;
+                FunnelSvg = Charts.Funnel(rate, points);
+                Outliers = points.Where(x => x.Outside95).OrderByDescending(x => x.Rate).ToList();
+            }
+        }
+        Warnings = await stats.EarlyWarningsAsync(Quarter.Of(clock.Today()), 4, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using ScottPlot;
+using Tilsyn.Statistics;
+
+namespace Tilsyn.Web.Statistics;
+
+/// <summary>Charts as SVG for pages (ScottPlot). Labels in Danish; the same data is always also shown as a table.</summary>
+public static class Charts
+{
+    /// <summary>The funnel plot: each unit's complaint rate against its case volume, with 95 % and 99.8 % limits around the city rate.</summary>
+    public static string Funnel(double cityRate, IReadOnlyList<FunnelPoint> points)
+    {
+        var plt = new Plot();
+        if (points.Count > 0)
+        {
+            var minV = Math.Max(1, points.Min(p => p.Volume) * 0.8);
+            var maxV = points.Max(p => p.Volume) * 1.1;
+            var xs = Enumerable.Range(0, 80).Select(i => minV + (maxV - minV) * i / 79.0).ToArray();
+            void Limit(double coverage, bool upper, LinePattern pattern)
+            {
+                var ys = xs.Select(x => { var l = FunnelLimits.ForRatePerThousand(x, cityRate, coverage); return upper ? l.Upper : l.Lower; }).ToArray();
+                var s = plt.Add.Scatter(xs, ys);
+                s.MarkerSize = 0;
+                s.LineWidth = 1.5f;
+                s.LinePattern = pattern;
+                s.Color = Colors.Gray;
+            }
+            Limit(0.95, true, LinePattern.Dashed);
+            Limit(0.95, false, LinePattern.Dashed);
+            Limit(0.998, true, LinePattern.Solid);
+            Limit(0.998, false, LinePattern.Solid);
+            var city = plt.Add.HorizontalLine(cityRate);
+            city.Color = Colors.Black;
+            city.LineWidth = 1;
+            var dots = plt.Add.Scatter(points.Select(p => (double)p.Volume).ToArray(), points.Select(p => p.Rate).ToArray());
+            dots.LineWidth = 0;
+            dots.MarkerSize = 7;
+            dots.Color = Color.FromHex("#00436e");
+            foreach (var p in points.Where(p => p.Above998 || p.Below998))
+            {
+                var t = plt.Add.Text($"{p.Unit} ({p.Administration})", p.Volume, p.Rate);
+                t.LabelFontSize = 11;
+                t.LabelFontColor = Color.FromHex("#a4001d");
+            }
+        }
+        plt.Title("Klager pr. 1.000 sager mod sagsmængde");
+        plt.XLabel("Sager oprettet i perioden");
+        plt.YLabel("Klager pr. 1.000 sager");
+        return plt.GetSvgXml(860, 520);
+    }
+
+    /// <summary>Quarterly trend of complaints per 1,000 cases.</summary>
+    public static string Trend(IReadOnlyList<(Quarter Quarter, long Opened, long Complaints)> rows, string title)
+    {
+        var plt = new Plot();
+        var withVolume = rows.Where(r => r.Opened > 0).ToList();
+        if (withVolume.Count > 0)
+        {
+            var xs = Enumerable.Range(0, withVolume.Count).Select(i => (double)i).ToArray();
+            var line = plt.Add.Scatter(xs, withVolume.Select(r => r.Complaints * 1000.0 / r.Opened).ToArray());
+            line.Color = Color.FromHex("#00436e");
+            line.LineWidth = 2;
+            plt.Axes.Bottom.SetTicks(xs, withVolume.Select(r => r.Quarter.ToString()).ToArray());
+        }
+        plt.Title(title);
+        plt.YLabel("Klager pr. 1.000 sager");
+        return plt.GetSvgXml(860, 360);
+    }
+
+    public static string Format(double? value, string format = "0.0") =>
+        value is { } v ? v.ToString(format, CultureInfo.GetCultureInfo("da-DK")) : "–";
+}

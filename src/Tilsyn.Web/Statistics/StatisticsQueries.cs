@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Complaints;
+using Tilsyn.Statistics;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Extracts;
+
+namespace Tilsyn.Web.Statistics;
+
+public sealed record KpiRow(int Id, string Code, string Name, long Opened, long Decided, double? MedianDays, double? P90Days, double? OnTimeShare, long Complaints)
+{
+    /// <summary>Complaints per 1,000 cases opened; null without case volume (no extract).</summary>
+    public double? PerThousand => Opened == 0 ? null : Complaints * 1000.0 / Opened;
+}
+
+public sealed record FunnelPoint(int UnitId, string Unit, string Administration, long Volume, long Complaints, double Rate, double Lower95, double Upper95, double Lower998, double Upper998)
+{
+    public bool Above998 => Rate > Upper998;
+    public bool Below998 => Rate < Lower998;
+    public bool Outside95 => Rate > Upper95 || Rate < Lower95;
+}
+
+public sealed record WarningRow(string Unit, string Administration, ComplaintCategory Category, int Latest, double Expected, double PValue);
+
+/// <summary>
+/// Management information from the KPI cube (imported extracts) joined with Tilsyn's own complaint
+/// cases on administration, unit and quarter. Aggregates only: no personal data leaves here.
+/// </summary>
+public sealed class StatisticsQueries(TilsynDbContext db)
+{
+    public async Task<(Quarter From, Quarter To)?> CoverageAsync(CancellationToken ct)
+    {
+        var any = await db.KpiCells.AnyAsync(ct);
+        if (!any) return null;
+        var min = await db.KpiCells.OrderBy(c => c.Year).ThenBy(c => c.Quarter).Select(c => new { c.Year, c.Quarter }).FirstAsync(ct);
+        var max = await db.KpiCells.OrderByDescending(c => c.Year).ThenByDescending(c => c.Quarter).Select(c => new { c.Year, c.Quarter }).FirstAsync(ct);
+        return (new Quarter(min.Year, min.Quarter), new Quarter(max.Year, max.Quarter));
+    }
+
+    private static DateTimeOffset Start(Quarter q) => new(q.Year, (q.Number - 1) * 3 + 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset End(Quarter q) => Start(q).AddMonths(3);
+
+    private async Task<List<KpiCell>> CellsAsync(Quarter from, Quarter to, int? administrationId, CancellationToken ct)
+    {
+        var fromKey = from.Year * 10 + from.Number;
+        var toKey = to.Year * 10 + to.Number;
+        var q = db.KpiCells.AsNoTracking().Where(c => c.Year * 10 + c.Quarter >= fromKey && c.Year * 10 + c.Quarter <= toKey);
+        if (administrationId is { } a) q = q.Where(c => c.AdministrationId == a);
+        return await q.ToListAsync(ct);
+    }
+
+    private Task<List<(int? AdministrationId, int? UnitId, DateTimeOffset ReceivedAt)>> ComplaintsAsync(Quarter from, Quarter to, CancellationToken ct)
+    {
+        var start = Start(from);
+        var end = End(to);
+        return db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
+            .Select(c => new ValueTuple<int?, int?, DateTimeOffset>(c.AdministrationId, c.UnitId, c.ReceivedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>One row per administration: volume, processing times, deadline compliance, complaints and the rate per 1,000.</summary>
+    public async Task<List<KpiRow>> ByAdministrationAsync(Quarter from, Quarter to, CancellationToken ct)
+    {
+        var cells = await CellsAsync(from, to, null, ct);
+        var complaints = await ComplaintsAsync(from, to, ct);
+        var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        return admins.Select(a =>
+        {
+            var mine = cells.Where(c => c.AdministrationId == a.Id).ToList();
+            var stats = Combine(mine);
+            return new KpiRow(a.Id, a.Code, a.Name, stats.Opened, stats.Decided, stats.Days.Median, stats.Days.Quantile(0.9), stats.OnTimeShare,
+                complaints.Count(c => c.AdministrationId == a.Id));
+        }).ToList();
+    }
+
+    /// <summary>One row per unit of an administration.</summary>
+    public async Task<List<KpiRow>> ByUnitAsync(int administrationId, Quarter from, Quarter to, CancellationToken ct)
+    {
+        var cells = await CellsAsync(from, to, administrationId, ct);
+        var complaints = await ComplaintsAsync(from, to, ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.AdministrationId == administrationId && u.Kind == Tilsyn.Organisation.OrgUnitKind.Unit).OrderBy(u => u.Name).ToListAsync(ct);
+        return units.Select(u =>
+        {
+            var stats = Combine(cells.Where(c => c.UnitId == u.Id));
+            return new KpiRow(u.Id, "", u.Name, stats.Opened, stats.Decided, stats.Days.Median, stats.Days.Quantile(0.9), stats.OnTimeShare,
+                complaints.Count(c => c.UnitId == u.Id));
+        }).ToList();
+    }
+
+    /// <summary>Complaints per 1,000 cases per quarter for one administration (or the city): the trend.</summary>
+    public async Task<List<(Quarter Quarter, long Opened, long Complaints)>> TrendAsync(int? administrationId, Quarter from, Quarter to, CancellationToken ct)
+    {
+        var cells = await CellsAsync(from, to, administrationId, ct);
+        var complaints = await ComplaintsAsync(from, to, ct);
+        var result = new List<(Quarter, long, long)>();
+        for (var q = from; q.CompareTo(to) <= 0; q = new Quarter(q.Number == 4 ? q.Year + 1 : q.Year, q.Number == 4 ? 1 : q.Number + 1))
+        {
+            var quarter = q;
+            result.Add((q, cells.Where(c => c.Year == quarter.Year && c.Quarter == quarter.Number).Sum(c => c.Opened),
+                complaints.Count(c => (administrationId is null || c.AdministrationId == administrationId) && Quarter.Of(DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime)) == quarter)));
+        }
+        return result;
+    }
+
+    /// <summary>The funnel plot's points: every unit with case volume, its complaint rate and the control limits at its volume.</summary>
+    public async Task<(double CityRate, List<FunnelPoint> Points)> FunnelAsync(Quarter from, Quarter to, CancellationToken ct)
+    {
+        var cells = await CellsAsync(from, to, null, ct);
+        var complaints = await ComplaintsAsync(from, to, ct);
+        var volumes = cells.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Opened));
+        var counts = complaints.Where(c => c.UnitId is not null).GroupBy(c => c.UnitId!.Value).ToDictionary(g => g.Key, g => (long)g.Count());
+        var totalVolume = volumes.Where(v => v.Value > 0).Sum(v => v.Value);
+        if (totalVolume == 0) return (0, []);
+        var totalComplaints = volumes.Keys.Sum(u => counts.GetValueOrDefault(u));
+        var cityRate = totalComplaints * 1000.0 / totalVolume;
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        var points = volumes.Where(v => v.Value > 0).Select(v =>
+        {
+            var n = v.Value;
+            var k = counts.GetValueOrDefault(v.Key);
+            var l95 = FunnelLimits.ForRatePerThousand(n, cityRate, 0.95);
+            var l998 = FunnelLimits.ForRatePerThousand(n, cityRate, 0.998);
+            var unit = units[v.Key];
+            return new FunnelPoint(v.Key, unit.Name, admins[unit.AdministrationId], n, k, k * 1000.0 / n, l95.Lower, l95.Upper, l998.Lower, l998.Upper);
+        }).OrderBy(p => p.Volume).ToList();
+        return (cityRate, points);
+    }
+
+    /// <summary>Units × complaint categories whose latest-quarter count exceeds their own history beyond chance (see <see cref="EarlyWarning"/>).</summary>
+    public async Task<List<WarningRow>> EarlyWarningsAsync(Quarter latest, int historyQuarters, CancellationToken ct)
+    {
+        var first = latest;
+        for (var i = 0; i < historyQuarters; i++) first = first.Previous;
+        var start = Start(first);
+        var end = End(latest);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.Type == CaseType.Complaint && c.UnitId != null && c.ReceivedAt >= start && c.ReceivedAt < end)
+            .Select(c => new { c.UnitId, c.ReceivedAt, Categories = c.Categories.Select(x => x.Category).ToList() })
+            .ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
+        var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        var result = new List<WarningRow>();
+        foreach (var g in rows.SelectMany(r => r.Categories.Select(cat => (Unit: r.UnitId!.Value, Category: cat, Q: Quarter.Of(DateOnly.FromDateTime(r.ReceivedAt.UtcDateTime)))))
+                     .GroupBy(x => (x.Unit, x.Category)))
+        {
+            var history = new List<int>();
+            for (var q = first; q.CompareTo(latest) < 0; q = new Quarter(q.Number == 4 ? q.Year + 1 : q.Year, q.Number == 4 ? 1 : q.Number + 1))
+            {
+                var quarter = q;
+                history.Add(g.Count(x => x.Q == quarter));
+            }
+            var signal = EarlyWarning.Test(history, g.Count(x => x.Q == latest));
+            if (signal is { Flagged: true })
+            {
+                var unit = units[g.Key.Unit];
+                result.Add(new WarningRow(unit.Name, admins[unit.AdministrationId], g.Key.Category, signal.Observed, signal.Expected, signal.PValue));
+            }
+        }
+        return result.OrderBy(r => r.PValue).ToList();
+    }
+
+    internal static CellStats Combine(IEnumerable<KpiCell> cells)
+    {
+        var total = new CellStats();
+        foreach (var c in cells)
+        {
+            var s = new CellStats { Opened = c.Opened, Decided = c.Decided, WithDeadline = c.WithDeadline, WithinDeadline = c.WithinDeadline };
+            s.Days.Merge(ExtractImporter.ParseHistogram(c.Histogram));
+            total.Merge(s);
+        }
+        return total;
+    }
+}
