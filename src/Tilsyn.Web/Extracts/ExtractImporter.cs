@@ -148,7 +148,8 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         if (rows.Count == 0) return;
         db.AddRange(rows);
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        // Detach what was written so memory stays bounded; the extract itself stays tracked.
+        foreach (var r in rows) db.Entry(r).State = EntityState.Detached;
         rows.Clear();
     }
 

@@ -1,0 +1,56 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tilsyn.Complaints;
+using Tilsyn.Extracts;
+using Tilsyn.Statistics;
+using Tilsyn.Web.Extracts;
+using Tilsyn.Web.Statistics;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.Extracts;
+
+public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
+{
+    [Fact]
+    public async Task Complaints_per_thousand_and_on_time_share_match_a_hand_computation()
+    {
+        // TMF, unit Parkeringskontrol: 2,000 cases opened in 2025 Q1, all decided after 10 days;
+        // deadline for 'Parkering' is 2 weeks (14 days) -> on time 100 %. 3 complaints against the unit in Q1 -> 3 / 2,000 * 1,000 = 1.5.
+        var tmf = await app.WithDbAsync(db => db.Administrations.SingleAsync(a => a.Code == "TMF"));
+        var unit = await app.WithDbAsync(db => db.OrgUnits.SingleAsync(u => u.Name == "Parkeringskontrol"));
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new ProcessingDeadline { AdministrationId = tmf.Id, CaseType = "Parkering", Amount = 2, InWeeks = true });
+            for (var i = 0; i < 3; i++)
+            {
+                var at = new DateTimeOffset(2025, 2, 10 + i, 10, 0, 0, TimeSpan.Zero);
+                var c = new ComplaintCase(2025, 900 + i, CaseType.Complaint, Channel.Email, new Citizen("P", null, null, null, null, null), "Afgift", "Afgift", at, new DateOnly(2025, 3, 1), Actor.Citizen, tmf.Id);
+                c.Classify(CaseType.Complaint, tmf.Id, unit.Id, "05.09.04", [ComplaintCategory.NoAnswer], at, Actor.System);
+                db.Cases.Add(c);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var csv = new StringBuilder("case_id;administration;unit;kle;case_type;opened;decided\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            var opened = new DateOnly(2025, 1, 1).AddDays(i % 60); // 1 Jan - 1 Mar
+            csv.Append($"P{i};TMF;Parkeringskontrol;05.09.04;Parkering;{opened:yyyy-MM-dd};{opened.AddDays(10):yyyy-MM-dd}\n");
+        }
+        using (var scope = app.Services.CreateScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<ExtractImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())),
+                new ImportRequest("TMF-system", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31), ErrorPolicy.RejectFile, new ColumnMap(), "tmf.csv", "Test"), null, CancellationToken.None);
+            Assert.True(report.Imported, string.Join(" | ", report.FirstErrors.Take(3)));
+        }
+
+        using var s = app.Services.CreateScope();
+        var stats = s.ServiceProvider.GetRequiredService<StatisticsQueries>();
+        var rows = await stats.ByUnitAsync(tmf.Id, new Quarter(2025, 1), new Quarter(2025, 1), CancellationToken.None);
+        var row = rows.Single(r => r.Name == "Parkeringskontrol");
+        Assert.Equal(2000, row.Opened);
+        Assert.Equal(3, row.Complaints);
+        Assert.Equal(1.5, row.PerThousand);
+        Assert.Equal(1.0, row.OnTimeShare);
+    }
+}
