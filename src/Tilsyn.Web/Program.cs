@@ -40,6 +40,7 @@ builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddScoped<Tilsyn.Web.Extracts.ExtractImporter>();
 builder.Services.AddSingleton<Tilsyn.Web.Extracts.ExtractJobs>();
 builder.Services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
+builder.Services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
 if (config.GetValue("Reminders:Enabled", true))
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
 

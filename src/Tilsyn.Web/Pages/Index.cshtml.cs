@@ -5,19 +5,22 @@ using Tilsyn.Web.Organisation;
 namespace Tilsyn.Web.Pages;
 
 /// <summary>The start page; each role gets its own heading and the part of the organisation it may see.</summary>
-public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Complaints.CaseQueries cases) : PageModel
+public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Complaints.CaseQueries cases, Tilsyn.Web.Statistics.StatisticsQueries stats, TimeProvider clock) : PageModel
 {
     public string Heading { get; private set; } = "";
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
     public IReadOnlyList<AdministrationRow> Administrations { get; private set; } = [];
     public AdministrationRow? Administration { get; private set; }
     public IReadOnlyList<Tilsyn.Web.Complaints.WorkItem> Worklist { get; private set; } = [];
+    public IReadOnlyList<Tilsyn.Web.Statistics.WarningRow> Warnings { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         RoleNames = Roles.All.Where(User.IsInRole).Select(Roles.DisplayName).ToList();
         Administrations = await organisation.AdministrationsAsync(User, ct);
         Worklist = await cases.WorklistAsync(User, ct);
+        if (User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead))
+            Warnings = await stats.EarlyWarningsAsync(Tilsyn.Statistics.Quarter.Of(Tilsyn.Web.Complaints.CalendarSetup.Today(clock)), 4, ct);
         if (User.IsInRole(Roles.AdministrationContact))
         {
             Administration = Administrations.FirstOrDefault();

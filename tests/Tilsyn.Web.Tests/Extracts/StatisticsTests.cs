@@ -52,5 +52,29 @@ public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Equal(3, row.Complaints);
         Assert.Equal(1.5, row.PerThousand);
         Assert.Equal(1.0, row.OnTimeShare);
+
+        // Targets: at most 1.0 complaints per 1,000 (actual 1.5: deviates); at least 95 % on time (actual 100 %: met).
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Target { AdministrationId = tmf.Id, Kind = TargetKind.MaxComplaintsPerThousand, Value = 1.0 });
+            db.Add(new Target { AdministrationId = tmf.Id, Kind = TargetKind.MinOnTimePercent, Value = 95 });
+            return await db.SaveChangesAsync();
+        });
+        var evaluation = await s.ServiceProvider.GetRequiredService<TargetEvaluation>().EvaluateAsync(new Quarter(2025, 1), new Quarter(2025, 1), CancellationToken.None);
+        var rate = evaluation.Single(t => t.Target.Kind == TargetKind.MaxComplaintsPerThousand);
+        Assert.True(rate.Deviates);
+        Assert.Equal(1.5, rate.Actual);
+        var onTime = evaluation.Single(t => t.Target.Kind == TargetKind.MinOnTimePercent);
+        Assert.False(onTime.Deviates);
+        Assert.Equal(100, onTime.Actual);
+
+        var leadership = app.NewClient();
+        await leadership.LoginOkAsync("ledelse");
+        var page = await leadership.GetStringAsync("/Statistics?administration=TMF");
+        Assert.Contains("Afviger", page);
+        Assert.DoesNotContain("/Cases?unitId=", page); // aggregates only: no drill-down to cases for Leadership
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        Assert.Contains($"/Cases?unitId={unit.Id}", await advisor.GetStringAsync("/Statistics?administration=TMF"));
     }
 }

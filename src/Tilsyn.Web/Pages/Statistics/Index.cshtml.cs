@@ -10,7 +10,7 @@ using Tilsyn.Web.Statistics;
 namespace Tilsyn.Web.Pages.Statistics;
 
 /// <summary>Management information (aggregates only, so every logged-in role may read it): the city, or one administration's units.</summary>
-public sealed class IndexModel(StatisticsQueries stats, TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "administration")] public string? AdministrationCode { get; set; }
     public Administration? Administration { get; private set; }
@@ -21,6 +21,7 @@ public sealed class IndexModel(StatisticsQueries stats, TilsynDbContext db, Time
     public double CityRate { get; private set; }
     public List<FunnelPoint> Outliers { get; private set; } = [];
     public List<WarningRow> Warnings { get; private set; } = [];
+    public List<TargetStatus> Targets { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class IndexModel(StatisticsQueries stats, TilsynDbContext db, Time
         if (Period is { } p)
         {
             Rows = Administration is null ? await stats.ByAdministrationAsync(p.From, p.To, ct) : await stats.ByUnitAsync(Administration.Id, p.From, p.To, ct);
+            Targets = (await targets.EvaluateAsync(p.From, p.To, ct)).Where(t => Administration is null || t.Target.AdministrationId == Administration.Id).ToList();
             TrendSvg = Charts.Trend(await stats.TrendAsync(Administration?.Id, p.From, p.To, ct), Administration is null ? "Hele kommunen" : Administration.Name);
             if (Administration is null)
             {
