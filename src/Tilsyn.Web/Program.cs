@@ -87,6 +87,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapOrganisationApi();
+Tilsyn.Web.Statistics.StatisticsApi.MapStatisticsApi(app);
 app.MapRazorPages();
 
 if (config.GetValue("Database:MigrateOnStartup", true))

@@ -76,5 +76,20 @@ public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
         var advisor = app.NewClient();
         await advisor.LoginOkAsync("sagsbehandler");
         Assert.Contains($"/Cases?unitId={unit.Id}", await advisor.GetStringAsync("/Statistics?administration=TMF"));
+
+        // Exports: CSV and XLSX of the table, the cube as JSON; the API is described in OpenAPI and closed to anonymous users.
+        var csvExport = Encoding.UTF8.GetString(await leadership.GetByteArrayAsync("/api/statistics/kpi?format=csv&administration=TMF"));
+        Assert.Contains("Enhed;Sager oprettet;Afgjort;Median dage", csvExport);
+        Assert.Contains("Parkeringskontrol;2000;2000;10;10;1;3;1,5", csvExport);
+        var xlsx = await leadership.GetByteArrayAsync("/api/statistics/kpi?format=xlsx&administration=TMF");
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx)))
+        {
+            var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEnd();
+            Assert.Contains("Parkeringskontrol", sheet);
+        }
+        using var cube = System.Text.Json.JsonDocument.Parse(await leadership.GetStringAsync("/api/statistics/cube?administration=TMF&fromYear=2025&fromQuarter=1&toYear=2025&toQuarter=1"));
+        Assert.Equal(2000, cube.RootElement.EnumerateArray().Where(c => c.GetProperty("unit").GetString() == "Parkeringskontrol").Sum(c => c.GetProperty("opened").GetInt64()));
+        Assert.Contains("/api/statistics/cube", await app.NewClient().GetStringAsync("/openapi/v1.json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await app.NewClient().GetAsync("/api/statistics/cube")).StatusCode);
     }
 }

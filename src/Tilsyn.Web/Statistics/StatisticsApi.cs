@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using nietras.SeparatedValues;
+using SpreadCheetah;
+using Tilsyn.Statistics;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Statistics;
+
+/// <summary>A table to export: Danish headers and rows of text, numbers or nothing.</summary>
+public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>CSV for Danish Excel: UTF-8 with BOM, ';' separated, decimal comma.</summary>
+    public byte[] ToCsv()
+    {
+        var da = CultureInfo.GetCultureInfo("da-DK");
+        using var ms = new MemoryStream();
+        ms.Write(Encoding.UTF8.GetPreamble());
+        using (var writer = Sep.Writer(o => o with { Sep = new Sep(';'), CultureInfo = da, Escape = true }).To(ms, leaveOpen: true))
+        {
+            foreach (var values in Rows)
+            {
+                using var row = writer.NewRow();
+                for (var i = 0; i < Headers.Count; i++)
+                    row[Headers[i]].Set(values[i] switch { null => "", double d => d.ToString("0.###", da), IFormattable f => f.ToString(null, da), var v => v.ToString() ?? "" });
+            }
+            if (Rows.Count == 0) { using var header = writer.NewRow(); foreach (var h in Headers) header[h].Set(""); }
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>An XLSX workbook with real numbers (SpreadCheetah, streaming).</summary>
+    public async Task<byte[]> ToXlsxAsync(CancellationToken ct)
+    {
+        using var ms = new MemoryStream();
+        await using (var book = await Spreadsheet.CreateNewAsync(ms, cancellationToken: ct))
+        {
+            await book.StartWorksheetAsync(Name.Length > 31 ? Name[..31] : Name, token: ct);
+            await book.AddRowAsync(Headers.Select(h => new DataCell(h)).ToArray(), ct);
+            foreach (var values in Rows)
+                await book.AddRowAsync(values.Select(v => v switch
+                {
+                    null => new DataCell((string?)null),
+                    double d => new DataCell(d),
+                    long l => new DataCell(l),
+                    int n => new DataCell(n),
+                    var o => new DataCell(o.ToString()),
+                }).ToArray(), ct);
+            await book.FinishAsync(ct);
+        }
+        return ms.ToArray();
+    }
+}
+
+/// <summary><c>/api/statistics</c>: the KPI cube and the dashboard tables as JSON, CSV or XLSX. Aggregates only.</summary>
+public static class StatisticsApi
+{
+    public sealed record CubeCell(string Administration, int UnitId, string Unit, string KleGroup, string CaseType, int Year, int Quarter,
+        long Opened, long Decided, double? MedianDays, double? P90Days, double? OnTimeShare);
+
+    public static void MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/statistics").WithTags("Ledelsesinformation");
+
+        group.MapGet("/cube", async Task<Results<Ok<List<CubeCell>>, BadRequest<string>>> (int? fromYear, int? fromQuarter, int? toYear, int? toQuarter, string? administration, TilsynDbContext db, CancellationToken ct) =>
+        {
+            if (fromQuarter is < 1 or > 4 || toQuarter is < 1 or > 4) return TypedResults.BadRequest("fromQuarter og toQuarter skal være 1-4.");
+            var q = db.KpiCells.AsNoTracking();
+            if (fromYear is { } fy) { var k = fy * 10 + (fromQuarter ?? 1); q = q.Where(c => c.Year * 10 + c.Quarter >= k); }
+            if (toYear is { } ty) { var k = ty * 10 + (toQuarter ?? 4); q = q.Where(c => c.Year * 10 + c.Quarter <= k); }
+            var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+            if (!string.IsNullOrWhiteSpace(administration))
+            {
+                var id = admins.FirstOrDefault(a => a.Value == administration.Trim().ToUpperInvariant()).Key;
+                q = q.Where(c => c.AdministrationId == id);
+            }
+            var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            var cells = await q.OrderBy(c => c.Year).ThenBy(c => c.Quarter).ThenBy(c => c.AdministrationId).ThenBy(c => c.UnitId).ToListAsync(ct);
+            return TypedResults.Ok(cells.Select(c => new CubeCell(admins[c.AdministrationId], c.UnitId, units.GetValueOrDefault(c.UnitId, "?"), c.KleGroup, c.CaseType,
+                c.Year, c.Quarter, c.Opened, c.Decided, c.MedianDays, c.P90Days, c.WithDeadline == 0 ? null : (double)c.WithinDeadline / c.WithDeadline)).ToList());
+        })
+        .WithSummary("KPI-kuben: forvaltning × enhed × KLE-gruppe × sagstype × kvartal");
+
+        group.MapGet("/kpi", async Task<IResult> (string? administration, string? format, StatisticsQueries stats, TilsynDbContext db, CancellationToken ct) =>
+        {
+            var period = await stats.CoverageAsync(ct);
+            if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk.");
+            int? adminId = null;
+            if (!string.IsNullOrWhiteSpace(administration))
+            {
+                var code = administration.Trim().ToUpperInvariant();
+                adminId = await db.Administrations.Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+                if (adminId is null) return TypedResults.NotFound($"Forvaltningen {code} findes ikke.");
+            }
+            var rows = adminId is { } id ? await stats.ByUnitAsync(id, p.From, p.To, ct) : await stats.ByAdministrationAsync(p.From, p.To, ct);
+            var table = new ExportTable(adminId is null ? "Forvaltninger" : "Enheder",
+                [adminId is null ? "Forvaltning" : "Enhed", "Sager oprettet", "Afgjort", "Median dage", "90 % dage", "Andel inden for frist", "Klager", "Klager pr. 1000"],
+                rows.Select(r => new object?[] { adminId is null ? r.Code : r.Name, r.Opened, r.Decided, r.MedianDays, r.P90Days, r.OnTimeShare, r.Complaints, r.PerThousand }).ToList());
+            var name = $"noegletal-{(administration ?? "kommunen").ToLowerInvariant()}-{p.From.Year}K{p.From.Number}-{p.To.Year}K{p.To.Number}";
+            return format?.ToLowerInvariant() switch
+            {
+                "csv" => TypedResults.File(table.ToCsv(), "text/csv; charset=utf-8", name + ".csv"),
+                "xlsx" => TypedResults.File(await table.ToXlsxAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+                _ => TypedResults.Ok(rows),
+            };
+        })
+        .WithSummary("Nøgletal pr. forvaltning (eller pr. enhed med administration=KODE) som JSON, CSV eller XLSX");
+    }
+}
