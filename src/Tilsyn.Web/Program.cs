@@ -66,6 +66,12 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+if (args.Length > 0 && args[0] == Tilsyn.Web.Extracts.ExtractCommand.Name)
+{
+    Environment.ExitCode = await Tilsyn.Web.Extracts.ExtractCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 var danish = new CultureInfo("da-DK");
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
