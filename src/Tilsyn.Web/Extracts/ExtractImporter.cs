@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using nietras.SeparatedValues;
 using Tilsyn.Extracts;
 using Tilsyn.Statistics;
 using Tilsyn.Web.Data;
@@ -38,60 +37,26 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         var deadlines = await db.Set<ProcessingDeadline>().AsNoTracking().ToListAsync(ct);
         var deadlineDays = deadlines.ToDictionary(d => (d.AdministrationId, d.CaseType.ToLowerInvariant()), d => d.Days);
 
-        var counting = new CountingStream(file);
-        SepReader reader;
-        try
-        {
-            reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(counting);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
-        {
-            return Fail($"Filen kan ikke læses som CSV: {ex.Message}");
-        }
-        using var _ = reader;
-        var (index, headerErrors) = request.Columns.Resolve(reader.Header.ColNames.ToList());
-        if (headerErrors.Count > 0) return Fail("Filens overskriftslinje passer ikke.", headerErrors);
-
-        var cube = new KpiCube();
-        var errors = new List<RowError>();
-        var first = new List<string>();
-        var byKind = new Dictionary<RowErrorKind, long>();
         var quarantine = new List<QuarantinedRow>();
-        long read = 0, valid = 0, invalid = 0;
-        var values = new string?[Enum.GetValues<ExtractColumn>().Length];
-        var length = file.CanSeek ? file.Length : 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var extract = await ReplaceAsync(request, ct);
-
-        foreach (var row in reader)
-        {
-            read++;
-            var line = row.LineNumberFrom;
-            // The row is a ref struct over Sep's buffer: copy the mapped columns out before validating.
-            foreach (var (col, i) in index) values[(int)col] = i < row.ColCount ? row[i].ToString() : null;
-            errors.Clear();
-            var parsed = ExtractRowValidator.Validate(line, col => values[(int)col], org, request.PeriodFrom, request.PeriodTo, errors);
-            if (parsed is { } ok)
-            {
-                valid++;
-                cube.Add(ok, deadlineDays.TryGetValue((ok.AdministrationId, ok.CaseType.ToLowerInvariant()), out var d) ? d : null);
-            }
-            else
-            {
-                invalid++;
-                foreach (var e in errors)
-                {
-                    byKind[e.Kind] = byKind.GetValueOrDefault(e.Kind) + 1;
-                    if (first.Count < ImportReport.ShownErrors) first.Add(e.ToString());
-                }
-                if (request.Policy == ErrorPolicy.QuarantineBadRows)
+        var pass = await ExtractPass.RunAsync(file, request.Columns, org, request.PeriodFrom, request.PeriodTo,
+            (admin, caseType) => deadlineDays.TryGetValue((admin, caseType.ToLowerInvariant()), out var d) ? d : null,
+            request.Policy == ErrorPolicy.QuarantineBadRows
+                ? async (line, errors) =>
                 {
                     quarantine.Add(new QuarantinedRow { ExtractId = extract.Id, Line = line, Errors = string.Join(" ", errors.Select(e => e.ToString())) });
                     if (quarantine.Count >= 1000) await FlushAsync(quarantine, ct);
                 }
-            }
-            if (length > 0 && (read & 0x3FFF) == 0) progress?.Report((double)counting.BytesRead / length);
+                : null,
+            progress);
+        if (pass.HeaderErrors.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Fail("Filens overskriftslinje passer ikke.", pass.HeaderErrors);
         }
+        var (cube, read, valid, invalid, byKind, first) = (pass.Cube, pass.Read, pass.Valid, pass.Invalid, pass.ErrorsByKind, pass.FirstErrors);
 
         if (invalid > 0 && request.Policy == ErrorPolicy.RejectFile)
         {
