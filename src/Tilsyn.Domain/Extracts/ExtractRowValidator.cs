@@ -2,11 +2,18 @@ using Tilsyn.Organisation;
 
 namespace Tilsyn.Extracts;
 
-/// <summary>The organisation as the validator needs it: administrations by code, units by name within each.</summary>
+/// <summary>
+/// What the validator looks up: administrations by code or name, units by name within each, and KLE
+/// groups. Answers are remembered per exact text (thread-safe), since an extract repeats a few hundred
+/// names millions of times.
+/// </summary>
 public sealed class OrganisationLookup
 {
     private readonly Dictionary<string, int> administrations;
     private readonly Dictionary<(int, string), int> units;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int?> adminMemo = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string), int?> unitMemo = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Ok, string? Group)> kleMemo = new(StringComparer.Ordinal);
 
     public OrganisationLookup(IEnumerable<(int Id, string Code, string Name)> administrations, IEnumerable<(int Id, int AdministrationId, string Name)> units)
     {
@@ -20,8 +27,15 @@ public sealed class OrganisationLookup
         foreach (var u in units) this.units[(u.AdministrationId, Key(u.Name))] = u.Id;
     }
 
-    public int? Administration(string text) => administrations.TryGetValue(text.Trim(), out var id) ? id : null;
-    public int? Unit(int administrationId, string name) => units.TryGetValue((administrationId, Key(name)), out var id) ? id : null;
+    public int? Administration(string text) =>
+        adminMemo.GetOrAdd(text, t => administrations.TryGetValue(t.Trim(), out var id) ? id : null);
+
+    public int? Unit(int administrationId, string name) =>
+        unitMemo.GetOrAdd((administrationId, name), k => units.TryGetValue((k.Item1, Key(k.Item2)), out var id) ? id : null);
+
+    /// <summary>The KLE group (two levels, or the main group) of a code; Ok false when it is not a KLE code.</summary>
+    public (bool Ok, string? Group) KleGroup(string code) =>
+        kleMemo.GetOrAdd(code, c => KleCode.TryParse(c, out var kle) ? (true, (kle.Value.Group ?? kle.Value.MainGroup).Value) : (false, null));
     private static string Key(string s) => s.Trim().ToLowerInvariant();
 }
 
@@ -76,7 +90,8 @@ public static class ExtractRowValidator
         var kleText = field(ExtractColumn.Kle)?.Trim() ?? "";
         if (kleText.Length > 0)
         {
-            if (KleCode.TryParse(kleText, out var kle)) kleGroup = (kle.Value.Group ?? kle.Value.MainGroup).Value;
+            var (ok, group) = org.KleGroup(kleText);
+            if (ok) kleGroup = group;
             else errors.Add(new(line, nameof(ExtractColumn.Kle), RowErrorKind.BadKle, $"'{kleText}' er ikke en KLE-kode."));
         }
         if (opened is { } o)

@@ -102,8 +102,41 @@ public static class ExtractDates
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
     {
         var t = text.Trim();
+        // Fast path for the two fixed layouts, which are nearly every row of a real extract.
+        if (t.Length == 10 && TryFixed(t, out date)) return true;
         // An ISO timestamp keeps its date part.
         if (t.Length > 10 && t[4] == '-' && (t[10] == 'T' || t[10] == ' ')) t = t[..10];
         return DateOnly.TryParseExact(t, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary><c>yyyy-MM-dd</c> or <c>dd-MM-yyyy</c> (also with '.' or '/'), digits checked one by one.</summary>
+    private static bool TryFixed(ReadOnlySpan<char> t, out DateOnly date)
+    {
+        date = default;
+        int year, month, day;
+        if (t[4] == '-' && t[7] == '-')
+        {
+            if (!Digits(t, 0, 4, out year) || !Digits(t, 5, 2, out month) || !Digits(t, 8, 2, out day)) return false;
+        }
+        else if (t[2] == t[5] && t[2] is '-' or '.' or '/')
+        {
+            if (!Digits(t, 0, 2, out day) || !Digits(t, 3, 2, out month) || !Digits(t, 6, 4, out year)) return false;
+        }
+        else return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> t, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = t[i];
+            if (c is < '0' or > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
     }
 }
