@@ -68,6 +68,12 @@ public sealed class KpiCube
         }
     }
 
+    /// <summary>Adds another cube's cells (built from other rows of the same file) into this one.</summary>
+    public void Merge(KpiCube other)
+    {
+        foreach (var (key, stats) in other.Cells) Cell(key).Merge(stats);
+    }
+
     private CellStats Cell(CellKey key)
     {
         if (!Cells.TryGetValue(key, out var c)) Cells[key] = c = new CellStats();
