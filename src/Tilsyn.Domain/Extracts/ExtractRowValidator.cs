@@ -27,16 +27,51 @@ public sealed class OrganisationLookup
         foreach (var u in units) this.units[(u.AdministrationId, Key(u.Name))] = u.Id;
     }
 
+    // TryGetValue first: a lambda that captures 'this' would be a new delegate on every row.
     public int? Administration(string text) =>
-        adminMemo.GetOrAdd(text, t => administrations.TryGetValue(t.Trim(), out var id) ? id : null);
+        adminMemo.TryGetValue(text, out var hit) ? hit
+        : adminMemo.GetOrAdd(text, administrations.TryGetValue(text.Trim(), out var id) ? id : null);
 
     public int? Unit(int administrationId, string name) =>
-        unitMemo.GetOrAdd((administrationId, name), k => units.TryGetValue((k.Item1, Key(k.Item2)), out var id) ? id : null);
+        unitMemo.TryGetValue((administrationId, name), out var hit) ? hit
+        : unitMemo.GetOrAdd((administrationId, name), units.TryGetValue((administrationId, Key(name)), out var id) ? id : null);
 
     /// <summary>The KLE group (two levels, or the main group) of a code; Ok false when it is not a KLE code.</summary>
     public (bool Ok, string? Group) KleGroup(string code) =>
-        kleMemo.GetOrAdd(code, c => KleCode.TryParse(c, out var kle) ? (true, (kle.Value.Group ?? kle.Value.MainGroup).Value) : (false, null));
+        kleMemo.TryGetValue(code, out var hit) ? hit
+        : kleMemo.GetOrAdd(code, KleCode.TryParse(code, out var kle) ? (true, (kle.Value.Group ?? kle.Value.MainGroup).Value) : (false, null));
     private static string Key(string s) => s.Trim().ToLowerInvariant();
+}
+
+/// <summary>A date field as read: absent, a date, or text that is not a date (kept for the error message).</summary>
+public readonly record struct DateField(DateOnly? Value, string? BadText)
+{
+    public static readonly DateField Absent = new(null, null);
+    public bool Present => Value is not null || BadText is not null;
+
+    public static DateField FromText(string? text)
+    {
+        var v = text?.Trim() ?? "";
+        if (v.Length == 0) return Absent;
+        return ExtractDates.TryParse(v, out var d) ? new(d, null) : new(null, v);
+    }
+}
+
+/// <summary>Where the validator reads a row's fields from: text per column, dates already parsed or parsed on demand.</summary>
+public interface IExtractFields
+{
+    string? Text(ExtractColumn column);
+    DateField Date(ExtractColumn column);
+    /// <summary>Whether the case id is filled in (the cube does not need the id itself).</summary>
+    bool HasCaseId { get; }
+}
+
+/// <summary>Fields as strings (tests, small files): dates are parsed when asked for.</summary>
+public readonly struct TextFields(Func<ExtractColumn, string?> read) : IExtractFields
+{
+    public string? Text(ExtractColumn column) => read(column);
+    public DateField Date(ExtractColumn column) => DateField.FromText(read(column));
+    public bool HasCaseId => !string.IsNullOrWhiteSpace(read(ExtractColumn.CaseId));
 }
 
 /// <summary>
@@ -45,35 +80,39 @@ public sealed class OrganisationLookup
 /// </summary>
 public static class ExtractRowValidator
 {
-    public static ExtractRow? Validate(long line, Func<ExtractColumn, string?> field, OrganisationLookup org, DateOnly periodFrom, DateOnly periodTo, List<RowError> errors)
+    public static ExtractRow? Validate(long line, Func<ExtractColumn, string?> field, OrganisationLookup org, DateOnly periodFrom, DateOnly periodTo, List<RowError> errors) =>
+        Validate(line, new TextFields(field), org, periodFrom, periodTo, errors);
+
+    public static ExtractRow? Validate<TFields>(long line, in TFields fields, OrganisationLookup org, DateOnly periodFrom, DateOnly periodTo, List<RowError> errors)
+        where TFields : IExtractFields
     {
         var before = errors.Count;
-        string Required(ExtractColumn col)
+        // Static local functions: no closure object per row.
+        static string Required(ExtractColumn col, in TFields f, long line, List<RowError> errors)
         {
-            var v = field(col)?.Trim() ?? "";
+            var v = f.Text(col) ?? "";
+            if (v.Length > 0 && (char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]))) v = v.Trim();
             if (v.Length == 0) errors.Add(new(line, col.ToString(), RowErrorKind.MissingValue, "værdi mangler."));
             return v;
         }
-        DateOnly? Date(ExtractColumn col, bool required)
+        static DateOnly? Date(ExtractColumn col, bool required, in TFields f, long line, List<RowError> errors)
         {
-            var v = field(col)?.Trim() ?? "";
-            if (v.Length == 0)
-            {
-                if (required) errors.Add(new(line, col.ToString(), RowErrorKind.MissingValue, "dato mangler."));
-                return null;
-            }
-            if (ExtractDates.TryParse(v, out var d)) return d;
-            errors.Add(new(line, col.ToString(), RowErrorKind.BadDate, $"'{v}' er ikke en dato (dd-MM-åååå eller åååå-MM-dd)."));
+            var d = f.Date(col);
+            if (d.Value is { } value) return value;
+            if (d.BadText is { } bad)
+                errors.Add(new(line, col.ToString(), RowErrorKind.BadDate, $"'{bad}' er ikke en dato (dd-MM-åååå eller åååå-MM-dd)."));
+            else if (required)
+                errors.Add(new(line, col.ToString(), RowErrorKind.MissingValue, "dato mangler."));
             return null;
         }
 
-        var caseId = Required(ExtractColumn.CaseId);
-        var adminText = Required(ExtractColumn.Administration);
-        var unitText = Required(ExtractColumn.Unit);
-        var caseType = Required(ExtractColumn.CaseType);
-        var opened = Date(ExtractColumn.Opened, true);
-        var decided = Date(ExtractColumn.Decided, false);
-        var closed = Date(ExtractColumn.Closed, false);
+        if (!fields.HasCaseId) errors.Add(new(line, nameof(ExtractColumn.CaseId), RowErrorKind.MissingValue, "værdi mangler."));
+        var adminText = Required(ExtractColumn.Administration, fields, line, errors);
+        var unitText = Required(ExtractColumn.Unit, fields, line, errors);
+        var caseType = Required(ExtractColumn.CaseType, fields, line, errors);
+        var opened = Date(ExtractColumn.Opened, true, fields, line, errors);
+        var decided = Date(ExtractColumn.Decided, false, fields, line, errors);
+        var closed = Date(ExtractColumn.Closed, false, fields, line, errors);
 
         int? adminId = null, unitId = null;
         if (adminText.Length > 0)
@@ -87,7 +126,8 @@ public static class ExtractRowValidator
             if (unitId is null) errors.Add(new(line, nameof(ExtractColumn.Unit), RowErrorKind.UnknownUnit, $"ukendt enhed '{unitText}' i {adminText}."));
         }
         string? kleGroup = null;
-        var kleText = field(ExtractColumn.Kle)?.Trim() ?? "";
+        var kleText = fields.Text(ExtractColumn.Kle) ?? "";
+        if (kleText.Length > 0 && (char.IsWhiteSpace(kleText[0]) || char.IsWhiteSpace(kleText[^1]))) kleText = kleText.Trim();
         if (kleText.Length > 0)
         {
             var (ok, group) = org.KleGroup(kleText);
@@ -101,6 +141,6 @@ public static class ExtractRowValidator
             if (o < periodFrom || o > periodTo) errors.Add(new(line, nameof(ExtractColumn.Opened), RowErrorKind.OutsidePeriod, $"oprettet {o:dd-MM-yyyy} ligger uden for udtrækkets periode {periodFrom:dd-MM-yyyy}–{periodTo:dd-MM-yyyy}."));
         }
         if (errors.Count > before) return null;
-        return new ExtractRow(caseId, adminId!.Value, unitId!.Value, kleGroup, caseType, opened!.Value, decided, closed);
+        return new ExtractRow(adminId!.Value, unitId!.Value, kleGroup, caseType, opened!.Value, decided, closed);
     }
 }

@@ -90,9 +90,9 @@ public sealed record RowError(long Line, string Column, RowErrorKind Kind, strin
     public override string ToString() => $"Linje {Line}, kolonne {Column}: {Message}";
 }
 
-/// <summary>One valid extract row.</summary>
+/// <summary>One valid extract row, as the cube needs it (the case id is checked, not kept).</summary>
 public readonly record struct ExtractRow(
-    string CaseId, int AdministrationId, int UnitId, string? KleGroup, string CaseType, DateOnly Opened, DateOnly? Decided, DateOnly? Closed);
+    int AdministrationId, int UnitId, string? KleGroup, string CaseType, DateOnly Opened, DateOnly? Decided, DateOnly? Closed);
 
 /// <summary>Reads dates as the case systems write them: Danish <c>dd-MM-yyyy</c> (also with . or /) and ISO <c>yyyy-MM-dd</c>.</summary>
 public static class ExtractDates

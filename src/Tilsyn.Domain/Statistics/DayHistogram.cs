@@ -7,7 +7,10 @@ namespace Tilsyn.Statistics;
 /// </summary>
 public sealed class DayHistogram
 {
-    private long[] counts = new long[64];
+    /// <summary>Days below this are counted in an array; the rare long tail in a sorted map, so a cell stays small.</summary>
+    private const int DenseDays = 128;
+    private long[] counts = new long[16];
+    private SortedDictionary<int, long>? tail;
 
     public long Count { get; private set; }
     public long Sum { get; private set; }
@@ -15,16 +18,23 @@ public sealed class DayHistogram
     public void Add(int days, long times = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
-        if (days >= counts.Length) Array.Resize(ref counts, Math.Max(days + 1, counts.Length * 2));
-        counts[days] += times;
+        if (days < DenseDays)
+        {
+            if (days >= counts.Length) Array.Resize(ref counts, Math.Min(DenseDays, Math.Max(days + 1, counts.Length * 2)));
+            counts[days] += times;
+        }
+        else
+        {
+            tail ??= [];
+            tail[days] = tail.GetValueOrDefault(days) + times;
+        }
         Count += times;
         Sum += (long)days * times;
     }
 
     public void Merge(DayHistogram other)
     {
-        for (var d = 0; d < other.counts.Length; d++)
-            if (other.counts[d] > 0) Add(d, other.counts[d]);
+        foreach (var (days, count) in other.Buckets()) Add(days, count);
     }
 
     /// <summary>
@@ -49,17 +59,20 @@ public sealed class DayHistogram
     private int ValueAt(long rank)
     {
         long seen = 0;
-        for (var d = 0; d < counts.Length; d++)
+        foreach (var (days, count) in Buckets())
         {
-            seen += counts[d];
-            if (seen > rank) return d;
+            seen += count;
+            if (seen > rank) return days;
         }
         throw new ArgumentOutOfRangeException(nameof(rank));
     }
 
+    /// <summary>The non-empty day values with their counts, in increasing order of days.</summary>
     public IEnumerable<(int Days, long Count)> Buckets()
     {
         for (var d = 0; d < counts.Length; d++)
             if (counts[d] > 0) yield return (d, counts[d]);
+        if (tail is not null)
+            foreach (var (days, count) in tail) yield return (days, count);
     }
 }

@@ -13,8 +13,25 @@ public sealed partial class ExtractPass
     private sealed class RowBatch(int columns)
     {
         public readonly string?[] Values = new string?[BatchRows * columns];
+        /// <summary>Opened, Decided, Closed per row, parsed by the reader straight from Sep's buffer.</summary>
+        public readonly DateField[] Dates = new DateField[BatchRows * 3];
+        public readonly bool[] HasCaseId = new bool[BatchRows];
         public readonly long[] Lines = new long[BatchRows];
         public int Count;
+    }
+
+    /// <summary>One row of a batch, seen by the validator without copying or boxing.</summary>
+    private readonly struct BatchFields(RowBatch batch, int row, int columns) : IExtractFields
+    {
+        public string? Text(ExtractColumn column) => batch.Values[row * columns + (int)column];
+        public DateField Date(ExtractColumn column) => column switch
+        {
+            ExtractColumn.Opened => batch.Dates[row * 3],
+            ExtractColumn.Decided => batch.Dates[row * 3 + 1],
+            ExtractColumn.Closed => batch.Dates[row * 3 + 2],
+            _ => DateField.Absent,
+        };
+        public bool HasCaseId => batch.HasCaseId[row];
     }
 
     /// <summary>
@@ -22,25 +39,26 @@ public sealed partial class ExtractPass
     /// validate and fold them into cubes of their own, merged at the end. The channel is bounded, so
     /// memory stays bounded; the first errors are merged by line so the report reads as before.
     /// </summary>
-    private static async Task RunParallelAsync(ExtractPass pass, SepReader reader, (int Col, int At)[] mapped, int columnCount,
+    private static async Task RunParallelAsync(ExtractPass pass, SepReader reader, (int Col, int At)[] mapped, Dictionary<ExtractColumn, int> index, int columnCount,
         OrganisationLookup org, DateOnly from, DateOnly to, Func<int, string, int?> deadlineDays, CountingStream counting, long length, IProgress<double>? progress)
     {
         var workers = int.TryParse(Environment.GetEnvironmentVariable("TILSYN_EXTRACT_WORKERS"), out var w) && w > 0 ? w : Math.Min(2, Environment.ProcessorCount);
-        var work = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
+        // One channel per worker, and rows routed by unit: each worker's cube then holds only its units' cells.
+        var channels = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(2) { SingleWriter = true, SingleReader = true })).ToArray();
         var free = new System.Collections.Concurrent.ConcurrentBag<RowBatch>();
         var parts = Enumerable.Range(0, workers).Select(_ => new ExtractPass()).ToArray();
 
-        var tasks = parts.Select(part => Task.Run(async () =>
+        var tasks = parts.Select((part, index) => Task.Run(async () =>
         {
+            var work = channels[index];
             var errors = new List<RowError>();
             var firstWithLines = new List<RowError>();
             await foreach (var batch in work.Reader.ReadAllAsync())
             {
                 for (var r = 0; r < batch.Count; r++)
                 {
-                    var offset = r * columnCount;
                     errors.Clear();
-                    var parsed = ExtractRowValidator.Validate(batch.Lines[r], c => batch.Values[offset + (int)c], org, from, to, errors);
+                    var parsed = ExtractRowValidator.Validate(batch.Lines[r], new BatchFields(batch, r, columnCount), org, from, to, errors);
                     if (parsed is { } ok)
                     {
                         part.Valid++;
@@ -63,23 +81,39 @@ public sealed partial class ExtractPass
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
-        RowBatch Next() => free.TryTake(out var b) ? b : new RowBatch(columnCount);
-        var current = Next();
-        current.Count = 0;
+        RowBatch Next()
+        {
+            var b = free.TryTake(out var reused) ? reused : new RowBatch(columnCount);
+            b.Count = 0;
+            return b;
+        }
+        var currents = Enumerable.Range(0, workers).Select(_ => Next()).ToArray();
+        var unitAt = index.TryGetValue(ExtractColumn.Unit, out var u) ? u : -1;
         try
         {
             foreach (var row in reader)
             {
                 pass.Read++;
-                var offset = current.Count * columnCount;
+                var target = unitAt >= 0 && unitAt < row.ColCount ? (int)((uint)string.GetHashCode(row[unitAt].Span.Trim()) % (uint)workers) : 0;
+                var current = currents[target];
+                var n = current.Count;
+                var offset = n * columnCount;
+                current.Dates[n * 3] = current.Dates[n * 3 + 1] = current.Dates[n * 3 + 2] = DateField.Absent;
+                current.HasCaseId[n] = false;
                 foreach (var (col, at) in mapped)
                 {
                     if (at >= row.ColCount) { current.Values[offset + col] = null; continue; }
                     var span = row[at].Span;
                     string text;
-                    if (col is (int)ExtractColumn.CaseId or (int)ExtractColumn.Opened or (int)ExtractColumn.Decided or (int)ExtractColumn.Closed)
-                        text = span.ToString();
-                    else if (!lookup.TryGetValue(span, out text!))
+                    if (col == (int)ExtractColumn.CaseId) { current.HasCaseId[n] = !span.Trim().IsEmpty; continue; }
+                    if (col is (int)ExtractColumn.Opened or (int)ExtractColumn.Decided or (int)ExtractColumn.Closed)
+                    {
+                        var t = span.Trim();
+                        current.Dates[n * 3 + col - (int)ExtractColumn.Opened] = t.IsEmpty ? DateField.Absent
+                            : ExtractDates.TryParse(t, out var d) ? new DateField(d, null) : new DateField(null, t.ToString());
+                        continue;
+                    }
+                    if (!lookup.TryGetValue(span, out text!))
                     {
                         text = span.ToString();
                         if (names.Count < 100_000) names[text] = text;
@@ -89,17 +123,17 @@ public sealed partial class ExtractPass
                 current.Lines[current.Count++] = row.LineNumberFrom;
                 if (current.Count == BatchRows)
                 {
-                    await work.Writer.WriteAsync(current);
-                    current = Next();
-                    current.Count = 0;
+                    await channels[target].Writer.WriteAsync(current);
+                    currents[target] = Next();
                     if (length > 0) progress?.Report((double)counting.BytesRead / length);
                 }
             }
-            if (current.Count > 0) await work.Writer.WriteAsync(current);
+            for (var i = 0; i < workers; i++)
+                if (currents[i].Count > 0) await channels[i].Writer.WriteAsync(currents[i]);
         }
         finally
         {
-            work.Writer.Complete();
+            foreach (var c in channels) c.Writer.Complete();
             await Task.WhenAll(tasks);
         }
 

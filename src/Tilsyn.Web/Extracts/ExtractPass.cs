@@ -29,7 +29,7 @@ public sealed partial class ExtractPass
         SepReader reader;
         try
         {
-            reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(counting);
+            reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(counting);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {
@@ -52,7 +52,7 @@ public sealed partial class ExtractPass
 
         if (onInvalid is null && Environment.ProcessorCount > 1)
         {
-            await RunParallelAsync(pass, reader, mapped, columnCount, org, from, to, deadlineDays, counting, length, progress);
+            await RunParallelAsync(pass, reader, mapped, index, columnCount, org, from, to, deadlineDays, counting, length, progress);
             return pass;
         }
         // Row by row (the quarantine needs each bad row in order): one thread.

@@ -81,7 +81,7 @@ public sealed class ExtractRowValidatorTests
 public sealed class KpiCubeTests
 {
     private static ExtractRow Row(int unit, string opened, string? decided) =>
-        new("x", 1, unit, "28.09", "Pladsanvisning", DateOnly.Parse(opened), decided is null ? null : DateOnly.Parse(decided), null);
+        new(1, unit, "28.09", "Pladsanvisning", DateOnly.Parse(opened), decided is null ? null : DateOnly.Parse(decided), null);
 
     [Fact]
     public void Cells_count_openings_by_opened_quarter_and_decisions_by_decided_quarter()
