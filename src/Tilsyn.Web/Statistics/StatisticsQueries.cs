@@ -85,6 +85,41 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         }).ToList();
     }
 
+    /// <summary>
+    /// Complaints per 1,000 cases by complaint category, for the city (rows per administration) or one
+    /// administration (rows per unit). A complaint with several categories counts once in each.
+    /// </summary>
+    public async Task<(List<string> Rows, List<ComplaintCategory> Categories, Dictionary<(string Row, ComplaintCategory Category), (long Count, double? PerThousand)> Cells)>
+        ByCategoryAsync(int? administrationId, Quarter from, Quarter to, CancellationToken ct)
+    {
+        var start = Start(from);
+        var end = End(to);
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end && c.AdministrationId != null)
+            .Where(c => administrationId == null || c.AdministrationId == administrationId)
+            .Select(c => new { c.AdministrationId, c.UnitId, Categories = c.Categories.Select(x => x.Category).ToList() })
+            .ToListAsync(ct);
+        var volumes = administrationId is null
+            ? (await ByAdministrationAsync(from, to, ct)).ToDictionary(r => r.Code, r => r.Opened)
+            : (await ByUnitAsync(administrationId.Value, from, to, ct)).ToDictionary(r => r.Name, r => r.Opened);
+        var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        string RowOf(int? admin, int? unit) => administrationId is null ? admins[admin!.Value] : unit is { } u ? units[u] : "(enhed ikke angivet)";
+        var counts = cases.SelectMany(c => c.Categories.Select(cat => (Row: RowOf(c.AdministrationId, c.UnitId), cat)))
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => (long)g.Count());
+        var categories = counts.Keys.Select(k => k.cat).Distinct().OrderBy(c => c).ToList();
+        var rows = volumes.Keys.Concat(counts.Keys.Select(k => k.Row)).Distinct().OrderBy(r => r, StringComparer.Ordinal).ToList();
+        var cells = new Dictionary<(string, ComplaintCategory), (long, double?)>();
+        foreach (var r in rows)
+            foreach (var cat in categories)
+            {
+                var n = counts.GetValueOrDefault((r, cat));
+                var volume = volumes.GetValueOrDefault(r);
+                cells[(r, cat)] = (n, volume > 0 ? n * 1000.0 / volume : null);
+            }
+        return (rows, categories, cells);
+    }
+
     /// <summary>Complaints per 1,000 cases per quarter for one administration (or the city): the trend.</summary>
     public async Task<List<(Quarter Quarter, long Opened, long Complaints)>> TrendAsync(int? administrationId, Quarter from, Quarter to, CancellationToken ct)
     {

@@ -72,6 +72,10 @@ public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
         await leadership.LoginOkAsync("ledelse");
         var page = await leadership.GetStringAsync("/Statistics?administration=TMF");
         Assert.Contains("Afviger", page);
+        // By category: the three complaints are all 'Manglende svar' at Parkeringskontrol: 3 (1,50 per 1,000).
+        var categoryTable = System.Text.RegularExpressions.Regex.Replace(page[page.IndexOf("id=\"kategorier\"", StringComparison.Ordinal)..], @">\s+<", "><");
+        Assert.Contains("<th scope=\"col\">Manglende svar</th>", categoryTable);
+        Assert.Contains("<td>Parkeringskontrol</td><td>3 (1,50)</td>", categoryTable);
         Assert.DoesNotContain("/Cases?unitId=", page); // aggregates only: no drill-down to cases for Leadership
         var advisor = app.NewClient();
         await advisor.LoginOkAsync("sagsbehandler");

@@ -22,6 +22,7 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
     public List<FunnelPoint> Outliers { get; private set; } = [];
     public List<WarningRow> Warnings { get; private set; } = [];
     public List<TargetStatus> Targets { get; private set; } = [];
+    public (List<string> Rows, List<Tilsyn.Complaints.ComplaintCategory> Categories, Dictionary<(string Row, Tilsyn.Complaints.ComplaintCategory Category), (long Count, double? PerThousand)> Cells) ByCategory { get; private set; } = ([], [], []);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +36,7 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
         if (Period is { } p)
         {
             Rows = Administration is null ? await stats.ByAdministrationAsync(p.From, p.To, ct) : await stats.ByUnitAsync(Administration.Id, p.From, p.To, ct);
+            ByCategory = await stats.ByCategoryAsync(Administration?.Id, p.From, p.To, ct);
             Targets = (await targets.EvaluateAsync(p.From, p.To, ct)).Where(t => Administration is null || t.Target.AdministrationId == Administration.Id).ToList();
             TrendSvg = Charts.Trend(await stats.TrendAsync(Administration?.Id, p.From, p.To, ct), Administration is null ? "Hele kommunen" : Administration.Name);
             if (Administration is null)
