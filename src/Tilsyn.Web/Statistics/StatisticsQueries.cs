@@ -39,13 +39,30 @@ public sealed class StatisticsQueries(TilsynDbContext db)
     private static DateTimeOffset Start(Quarter q) => new(q.Year, (q.Number - 1) * 3 + 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static DateTimeOffset End(Quarter q) => Start(q).AddMonths(3);
 
-    private async Task<List<KpiCell>> CellsAsync(Quarter from, Quarter to, int? administrationId, CancellationToken ct)
+    private async Task<List<KpiCell>> CellsAsync(Quarter from, Quarter to, int? administrationId, CancellationToken ct, int? unitId = null)
     {
         var fromKey = from.Year * 10 + from.Number;
         var toKey = to.Year * 10 + to.Number;
         var q = db.KpiCells.AsNoTracking().Where(c => c.Year * 10 + c.Quarter >= fromKey && c.Year * 10 + c.Quarter <= toKey);
         if (administrationId is { } a) q = q.Where(c => c.AdministrationId == a);
+        if (unitId is { } u) q = q.Where(c => c.UnitId == u);
         return await q.ToListAsync(ct);
+    }
+
+    /// <summary>One unit: a row per case type and KLE group (complaints are not split by case type, so they are shown on the total only).</summary>
+    public async Task<(KpiRow Total, List<KpiRow> Rows)> UnitDetailAsync(int unitId, Quarter from, Quarter to, CancellationToken ct)
+    {
+        var cells = await CellsAsync(from, to, null, ct, unitId);
+        var complaints = (await ComplaintsAsync(from, to, ct)).Count(c => c.UnitId == unitId);
+        var unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == unitId, ct);
+        var all = Combine(cells);
+        var total = new KpiRow(unitId, "", unit.Name, all.Opened, all.Decided, all.Days.Median, all.Days.Quantile(0.9), all.OnTimeShare, complaints);
+        var rows = cells.GroupBy(c => (c.CaseType, c.KleGroup)).OrderBy(g => g.Key.CaseType).ThenBy(g => g.Key.KleGroup).Select(g =>
+        {
+            var s = Combine(g);
+            return new KpiRow(unitId, "", g.Key.KleGroup.Length == 0 ? g.Key.CaseType : $"{g.Key.CaseType} · KLE {g.Key.KleGroup}", s.Opened, s.Decided, s.Days.Median, s.Days.Quantile(0.9), s.OnTimeShare, 0);
+        }).ToList();
+        return (total, rows);
     }
 
     private Task<List<(int? AdministrationId, int? UnitId, DateTimeOffset ReceivedAt)>> ComplaintsAsync(Quarter from, Quarter to, CancellationToken ct)
@@ -121,16 +138,17 @@ public sealed class StatisticsQueries(TilsynDbContext db)
     }
 
     /// <summary>Complaints per 1,000 cases per quarter for one administration (or the city): the trend.</summary>
-    public async Task<List<(Quarter Quarter, long Opened, long Complaints)>> TrendAsync(int? administrationId, Quarter from, Quarter to, CancellationToken ct)
+    public async Task<List<(Quarter Quarter, long Opened, long Complaints)>> TrendAsync(int? administrationId, Quarter from, Quarter to, CancellationToken ct, int? unitId = null)
     {
-        var cells = await CellsAsync(from, to, administrationId, ct);
+        var cells = await CellsAsync(from, to, administrationId, ct, unitId);
         var complaints = await ComplaintsAsync(from, to, ct);
         var result = new List<(Quarter, long, long)>();
         for (var q = from; q.CompareTo(to) <= 0; q = new Quarter(q.Number == 4 ? q.Year + 1 : q.Year, q.Number == 4 ? 1 : q.Number + 1))
         {
             var quarter = q;
             result.Add((q, cells.Where(c => c.Year == quarter.Year && c.Quarter == quarter.Number).Sum(c => c.Opened),
-                complaints.Count(c => (administrationId is null || c.AdministrationId == administrationId) && Quarter.Of(DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime)) == quarter)));
+                complaints.Count(c => (administrationId is null || c.AdministrationId == administrationId) && (unitId is null || c.UnitId == unitId)
+                    && Quarter.Of(DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime)) == quarter)));
         }
         return result;
     }

@@ -81,6 +81,13 @@ public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
         await advisor.LoginOkAsync("sagsbehandler");
         Assert.Contains($"/Cases?unitId={unit.Id}", await advisor.GetStringAsync("/Statistics?administration=TMF"));
 
+        // The unit's own dashboard: one row per case type and KLE group, and the unit's totals.
+        var unitPage = System.Text.RegularExpressions.Regex.Replace(await leadership.GetStringAsync($"/Statistics?unit={unit.Id}"), @">\s+<", "><");
+        Assert.Contains("Ledelsesinformation – Parkeringskontrol (TMF)", unitPage);
+        Assert.Contains("<td>Parkering · KLE 05.09</td><td>2.000</td><td>2.000</td><td>10,0</td>", unitPage);
+        Assert.Contains("I alt: 2.000 sager oprettet, 3 klager (1,50 pr. 1.000)", unitPage);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await leadership.GetAsync("/Statistics?unit=999999")).StatusCode);
+
         // Exports: CSV and XLSX of the table, the cube as JSON; the API is described in OpenAPI and closed to anonymous users.
         var csvExport = Encoding.UTF8.GetString(await leadership.GetByteArrayAsync("/api/statistics/kpi?format=csv&administration=TMF"));
         Assert.Contains("Enhed;Sager oprettet;Afgjort;Median dage", csvExport);

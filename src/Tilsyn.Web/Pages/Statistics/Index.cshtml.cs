@@ -13,6 +13,9 @@ namespace Tilsyn.Web.Pages.Statistics;
 public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "administration")] public string? AdministrationCode { get; set; }
+    [BindProperty(SupportsGet = true, Name = "unit")] public int? UnitId { get; set; }
+    public OrgUnit? Unit { get; private set; }
+    public KpiRow? UnitTotal { get; private set; }
     public Administration? Administration { get; private set; }
     public (Quarter From, Quarter To)? Period { get; private set; }
     public List<KpiRow> Rows { get; private set; } = [];
@@ -32,8 +35,21 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
             Administration = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
             if (Administration is null) return NotFound();
         }
+        if (UnitId is { } unitId)
+        {
+            Unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId && u.Kind == OrgUnitKind.Unit, ct);
+            if (Unit is null) return NotFound();
+            Administration = await db.Administrations.AsNoTracking().FirstAsync(a => a.Id == Unit.AdministrationId, ct);
+        }
         Period = await stats.CoverageAsync(ct);
-        if (Period is { } p)
+        if (Period is { } up && Unit is not null)
+        {
+            var (total, rows) = await stats.UnitDetailAsync(Unit.Id, up.From, up.To, ct);
+            UnitTotal = total;
+            Rows = rows;
+            TrendSvg = Charts.Trend(await stats.TrendAsync(null, up.From, up.To, ct, Unit.Id), Unit.Name);
+        }
+        else if (Period is { } p)
         {
             Rows = Administration is null ? await stats.ByAdministrationAsync(p.From, p.To, ct) : await stats.ByUnitAsync(Administration.Id, p.From, p.To, ct);
             ByCategory = await stats.ByCategoryAsync(Administration?.Id, p.From, p.To, ct);
