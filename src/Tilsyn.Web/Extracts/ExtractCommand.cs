@@ -48,7 +48,7 @@ public static class ExtractCommand
             var pct = (int)(p * 100);
             if (pct / 5 != last / 5) { last = pct; output.Write($"\r{pct,3} % læst"); }
         });
-        var report = await importer.ImportAsync(stream, new ImportRequest(source, from, to, policy, map, Path.GetFileName(file), Environment.UserName), progress, CancellationToken.None);
+        var report = await importer.ImportAsync(stream, new ImportRequest(source, from, to, policy, map, Path.GetFileName(file), Environment.UserName, Option("--columns")?.Replace(';', '\n')), progress, CancellationToken.None);
         await output.WriteLineAsync();
         await output.WriteLineAsync(report.Message);
         foreach (var (kind, count) in report.ErrorsByKind) await output.WriteLineAsync($"  {kind}: {count}");

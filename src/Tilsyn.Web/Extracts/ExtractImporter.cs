@@ -7,7 +7,7 @@ using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Extracts;
 
-public sealed record ImportRequest(string Source, DateOnly PeriodFrom, DateOnly PeriodTo, ErrorPolicy Policy, ColumnMap Columns, string FileName, string ImportedBy);
+public sealed record ImportRequest(string Source, DateOnly PeriodFrom, DateOnly PeriodTo, ErrorPolicy Policy, ColumnMap Columns, string FileName, string ImportedBy, string? ColumnMappingText = null);
 
 /// <summary>What happened: counts, errors by kind, the first 100 errors in full.</summary>
 public sealed record ImportReport(bool Imported, string Message, long RowsRead, long RowsValid, long RowsInvalid,
@@ -102,6 +102,7 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         {
             Source = source, PeriodFrom = request.PeriodFrom, PeriodTo = request.PeriodTo, FileName = Path.GetFileName(request.FileName),
             ImportedAt = clock.GetUtcNow(), ImportedBy = request.ImportedBy, Policy = request.Policy,
+            ColumnMapping = string.IsNullOrWhiteSpace(request.ColumnMappingText) ? null : request.ColumnMappingText.Trim(),
         };
         db.Add(extract);
         await db.SaveChangesAsync(ct);

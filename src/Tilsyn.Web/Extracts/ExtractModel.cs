@@ -25,6 +25,8 @@ public sealed class Extract
     public long RowsRead { get; set; }
     public long RowsImported { get; set; }
     public long RowsQuarantined { get; set; }
+    /// <summary>The source's column mapping used (<c>Opened=Dato oprettet</c> per line); reused by the next import from the same source.</summary>
+    public string? ColumnMapping { get; set; }
 }
 
 /// <summary>A stored cell of the KPI cube (see <c>Tilsyn.Statistics.KpiCube</c>); the day histogram lets cells be combined exactly.</summary>
@@ -78,6 +80,7 @@ internal sealed class ExtractConfigurations :
         e.Property(x => x.FileName).HasMaxLength(260);
         e.Property(x => x.ImportedBy).HasMaxLength(200);
         e.Property(x => x.Policy).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.ColumnMapping).HasMaxLength(2000);
         e.HasIndex(x => new { x.Source, x.PeriodFrom, x.PeriodTo }).IsUnique();
     }
 

@@ -30,6 +30,10 @@ public sealed class IndexModel(TilsynDbContext db, ExtractJobs jobs) : PageModel
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? source, DateOnly? from, DateOnly? to, ErrorPolicy policy, string? columns, CancellationToken ct)
     {
         (Source, From, To, Policy, Columns) = (source, from, to, policy == 0 ? ErrorPolicy.RejectFile : policy, columns);
+        // A source's column names are given once: an empty field reuses the mapping of its last import.
+        if (string.IsNullOrWhiteSpace(columns) && !string.IsNullOrWhiteSpace(source))
+            columns = await db.Extracts.Where(x => x.Source == source.Trim() && x.ColumnMapping != null)
+                .OrderByDescending(x => x.ImportedAt).Select(x => x.ColumnMapping).FirstOrDefaultAsync(ct);
         if (file is null || file.Length == 0) Errors.Add("Vælg en fil.");
         if (string.IsNullOrWhiteSpace(source)) Errors.Add("Feltet 'Kildesystem' skal udfyldes.");
         if (from is null || to is null) Errors.Add("Angiv periodens start og slut.");
@@ -44,7 +48,7 @@ public sealed class IndexModel(TilsynDbContext db, ExtractJobs jobs) : PageModel
         var spool = Path.Combine(Path.GetTempPath(), $"tilsyn-extract-{Guid.NewGuid():N}.csv");
         await using (var target = System.IO.File.Create(spool))
             await file!.CopyToAsync(target, ct);
-        var request = new ImportRequest(source!.Trim(), from!.Value, to!.Value, Policy, map!, file.FileName, User.DisplayName());
+        var request = new ImportRequest(source!.Trim(), from!.Value, to!.Value, Policy, map!, file.FileName, User.DisplayName(), columns);
         var job = jobs.Start(spool, request, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         return Redirect($"/Extracts/Job/{job.Id}");
     }

@@ -613,6 +613,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ColumnMapping")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
