@@ -88,38 +88,47 @@ public sealed partial class ExtractPass
             return b;
         }
         var currents = Enumerable.Range(0, workers).Select(_ => Next()).ToArray();
-        var unitAt = index.TryGetValue(ExtractColumn.Unit, out var u) ? u : -1;
+        // Only the columns the validator reads are copied.
+        mapped = mapped.Where(m => m.Col is not ((int)ExtractColumn.Status or (int)ExtractColumn.SourceSystem)).ToArray();
         try
         {
+            // Each row is read into a one-row staging area, then copied to the batch of the worker that owns its unit.
+            var stageValues = new string?[columnCount];
+            var stageDates = new DateField[3];
+            var unitCol = (int)ExtractColumn.Unit;
             foreach (var row in reader)
             {
                 pass.Read++;
-                var target = unitAt >= 0 && unitAt < row.ColCount ? (int)((uint)string.GetHashCode(row[unitAt].Span.Trim()) % (uint)workers) : 0;
-                var current = currents[target];
-                var n = current.Count;
-                var offset = n * columnCount;
-                current.Dates[n * 3] = current.Dates[n * 3 + 1] = current.Dates[n * 3 + 2] = DateField.Absent;
-                current.HasCaseId[n] = false;
+                stageDates[0] = stageDates[1] = stageDates[2] = DateField.Absent;
+                var hasCaseId = false;
                 foreach (var (col, at) in mapped)
                 {
-                    if (at >= row.ColCount) { current.Values[offset + col] = null; continue; }
+                    if (at >= row.ColCount) { stageValues[col] = null; continue; }
                     var span = row[at].Span;
-                    string text;
-                    if (col == (int)ExtractColumn.CaseId) { current.HasCaseId[n] = !span.Trim().IsEmpty; continue; }
+                    if (col == (int)ExtractColumn.CaseId) { hasCaseId = !span.Trim().IsEmpty; continue; }
                     if (col is (int)ExtractColumn.Opened or (int)ExtractColumn.Decided or (int)ExtractColumn.Closed)
                     {
                         var t = span.Trim();
-                        current.Dates[n * 3 + col - (int)ExtractColumn.Opened] = t.IsEmpty ? DateField.Absent
+                        stageDates[col - (int)ExtractColumn.Opened] = t.IsEmpty ? DateField.Absent
                             : ExtractDates.TryParse(t, out var d) ? new DateField(d, null) : new DateField(null, t.ToString());
                         continue;
                     }
-                    if (!lookup.TryGetValue(span, out text!))
+                    if (!lookup.TryGetValue(span, out var text))
                     {
                         text = span.ToString();
                         if (names.Count < 100_000) names[text] = text;
                     }
-                    current.Values[offset + col] = text;
+                    stageValues[col] = text;
                 }
+                // Names are interned, so the same unit is the same string object: route by its identity.
+                var target = stageValues[unitCol] is { } unitName ? (int)((uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(unitName) % (uint)workers) : 0;
+                var current = currents[target];
+                var n = current.Count;
+                Array.Copy(stageValues, 0, current.Values, n * columnCount, columnCount);
+                current.Dates[n * 3] = stageDates[0];
+                current.Dates[n * 3 + 1] = stageDates[1];
+                current.Dates[n * 3 + 2] = stageDates[2];
+                current.HasCaseId[n] = hasCaseId;
                 current.Lines[current.Count++] = row.LineNumberFrom;
                 if (current.Count == BatchRows)
                 {

@@ -46,7 +46,7 @@ public sealed class ExtractJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         await page.GotoAsync("/Extracts");
         await page.SetInputFilesAsync("#file", file);
-        await page.GetByLabel("Kildesystem").FillAsync("SBSYS-BUF");
+        await page.GetByLabel("Kildesystem", new() { Exact = true }).FillAsync("SBSYS-BUF");
         await page.GetByLabel("Periode fra").FillAsync("2025-04-01");
         await page.GetByLabel("Periode til").FillAsync("2025-06-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Importér" }).ClickAsync();
