@@ -12,8 +12,8 @@ using Tilsyn.Web.Data;
 namespace Tilsyn.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTilsynDbContext))]
-    [Migration("20261125063744_ExtractColumnMapping")]
-    partial class ExtractColumnMapping
+    [Migration("20261125064409_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

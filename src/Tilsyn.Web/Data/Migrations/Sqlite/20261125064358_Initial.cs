@@ -60,6 +60,29 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "extracts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Policy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RowsRead = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowsImported = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowsQuarantined = table.Column<long>(type: "INTEGER", nullable: false),
+                    ColumnMapping = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_extracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kle_subjects",
                 columns: table => new
                 {
@@ -192,6 +215,28 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "processing_deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AdministrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    InWeeks = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processing_deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_processing_deadlines_administrations_AdministrationId",
+                        column: x => x.AdministrationId,
+                        principalTable: "administrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -208,6 +253,59 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "extract_quarantine",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExtractId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Line = table.Column<long>(type: "INTEGER", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_extract_quarantine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_extract_quarantine_extracts_ExtractId",
+                        column: x => x.ExtractId,
+                        principalTable: "extracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kpi_cells",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExtractId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdministrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KleGroup = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CaseType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Opened = table.Column<long>(type: "INTEGER", nullable: false),
+                    Decided = table.Column<long>(type: "INTEGER", nullable: false),
+                    MedianDays = table.Column<double>(type: "REAL", nullable: true),
+                    P90Days = table.Column<double>(type: "REAL", nullable: true),
+                    WithDeadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithinDeadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    Histogram = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_cells", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kpi_cells_extracts_ExtractId",
+                        column: x => x.ExtractId,
+                        principalTable: "extracts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -349,6 +447,34 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         principalTable: "org_units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AdministrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_targets_administrations_AdministrationId",
+                        column: x => x.AdministrationId,
+                        principalTable: "administrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_targets_org_units_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "org_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -567,9 +693,35 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_extract_quarantine_ExtractId",
+                table: "extract_quarantine",
+                column: "ExtractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_extracts_Source_PeriodFrom_PeriodTo",
+                table: "extracts",
+                columns: new[] { "Source", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_kle_subjects_ParentCode",
                 table: "kle_subjects",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_cells_AdministrationId_Year_Quarter",
+                table: "kpi_cells",
+                columns: new[] { "AdministrationId", "Year", "Quarter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_cells_ExtractId",
+                table: "kpi_cells",
+                column: "ExtractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_cells_UnitId",
+                table: "kpi_cells",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_org_units_AdministrationId_ParentId_Name",
@@ -588,6 +740,12 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 column: "SentAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_processing_deadlines_AdministrationId_CaseType",
+                table: "processing_deadlines",
+                columns: new[] { "AdministrationId", "CaseType" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sent_reminders_CaseNumber_What_Due_SentOn_To",
                 table: "sent_reminders",
                 columns: new[] { "CaseNumber", "What", "Due", "SentOn", "To" },
@@ -602,6 +760,17 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 name: "IX_statement_requests_CaseId",
                 table: "statement_requests",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_targets_AdministrationId_AreaId_Kind",
+                table: "targets",
+                columns: new[] { "AdministrationId", "AreaId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_targets_AreaId",
+                table: "targets",
+                column: "AreaId");
 
             // Full-text index of cases (see Complaints/CaseSearch.cs); rowid is the case id.
             migrationBuilder.Sql("CREATE VIRTUAL TABLE case_search USING fts5(content, tokenize = 'unicode61');");
@@ -640,7 +809,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 name: "case_events");
 
             migrationBuilder.DropTable(
+                name: "extract_quarantine");
+
+            migrationBuilder.DropTable(
                 name: "kle_subjects");
+
+            migrationBuilder.DropTable(
+                name: "kpi_cells");
 
             migrationBuilder.DropTable(
                 name: "letter_templates");
@@ -649,16 +824,25 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 name: "outgoing_mail");
 
             migrationBuilder.DropTable(
+                name: "processing_deadlines");
+
+            migrationBuilder.DropTable(
                 name: "sent_reminders");
 
             migrationBuilder.DropTable(
                 name: "statement_requests");
 
             migrationBuilder.DropTable(
+                name: "targets");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "extracts");
 
             migrationBuilder.DropTable(
                 name: "cases");

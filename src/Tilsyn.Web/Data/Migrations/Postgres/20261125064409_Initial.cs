@@ -61,6 +61,29 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "extracts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Policy = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RowsRead = table.Column<long>(type: "bigint", nullable: false),
+                    RowsImported = table.Column<long>(type: "bigint", nullable: false),
+                    RowsQuarantined = table.Column<long>(type: "bigint", nullable: false),
+                    ColumnMapping = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_extracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kle_subjects",
                 columns: table => new
                 {
@@ -193,6 +216,28 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "processing_deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdministrationId = table.Column<int>(type: "integer", nullable: false),
+                    CaseType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    InWeeks = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processing_deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_processing_deadlines_administrations_AdministrationId",
+                        column: x => x.AdministrationId,
+                        principalTable: "administrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -209,6 +254,59 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "extract_quarantine",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExtractId = table.Column<int>(type: "integer", nullable: false),
+                    Line = table.Column<long>(type: "bigint", nullable: false),
+                    Errors = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_extract_quarantine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_extract_quarantine_extracts_ExtractId",
+                        column: x => x.ExtractId,
+                        principalTable: "extracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kpi_cells",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExtractId = table.Column<int>(type: "integer", nullable: false),
+                    AdministrationId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    KleGroup = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    CaseType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Opened = table.Column<long>(type: "bigint", nullable: false),
+                    Decided = table.Column<long>(type: "bigint", nullable: false),
+                    MedianDays = table.Column<double>(type: "double precision", nullable: true),
+                    P90Days = table.Column<double>(type: "double precision", nullable: true),
+                    WithDeadline = table.Column<long>(type: "bigint", nullable: false),
+                    WithinDeadline = table.Column<long>(type: "bigint", nullable: false),
+                    Histogram = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_cells", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kpi_cells_extracts_ExtractId",
+                        column: x => x.ExtractId,
+                        principalTable: "extracts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -350,6 +448,34 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         principalTable: "org_units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdministrationId = table.Column<int>(type: "integer", nullable: false),
+                    AreaId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_targets_administrations_AdministrationId",
+                        column: x => x.AdministrationId,
+                        principalTable: "administrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_targets_org_units_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "org_units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -568,9 +694,35 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_extract_quarantine_ExtractId",
+                table: "extract_quarantine",
+                column: "ExtractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_extracts_Source_PeriodFrom_PeriodTo",
+                table: "extracts",
+                columns: new[] { "Source", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_kle_subjects_ParentCode",
                 table: "kle_subjects",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_cells_AdministrationId_Year_Quarter",
+                table: "kpi_cells",
+                columns: new[] { "AdministrationId", "Year", "Quarter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_cells_ExtractId",
+                table: "kpi_cells",
+                column: "ExtractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_cells_UnitId",
+                table: "kpi_cells",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_org_units_AdministrationId_ParentId_Name",
@@ -589,6 +741,12 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 column: "SentAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_processing_deadlines_AdministrationId_CaseType",
+                table: "processing_deadlines",
+                columns: new[] { "AdministrationId", "CaseType" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sent_reminders_CaseNumber_What_Due_SentOn_To",
                 table: "sent_reminders",
                 columns: new[] { "CaseNumber", "What", "Due", "SentOn", "To" },
@@ -603,6 +761,17 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 name: "IX_statement_requests_CaseId",
                 table: "statement_requests",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_targets_AdministrationId_AreaId_Kind",
+                table: "targets",
+                columns: new[] { "AdministrationId", "AreaId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_targets_AreaId",
+                table: "targets",
+                column: "AreaId");
 
             // Full-text index of cases (see Complaints/CaseSearch.cs) with the Danish configuration.
             migrationBuilder.Sql(@"CREATE TABLE case_search (
@@ -645,7 +814,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 name: "case_events");
 
             migrationBuilder.DropTable(
+                name: "extract_quarantine");
+
+            migrationBuilder.DropTable(
                 name: "kle_subjects");
+
+            migrationBuilder.DropTable(
+                name: "kpi_cells");
 
             migrationBuilder.DropTable(
                 name: "letter_templates");
@@ -654,16 +829,25 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 name: "outgoing_mail");
 
             migrationBuilder.DropTable(
+                name: "processing_deadlines");
+
+            migrationBuilder.DropTable(
                 name: "sent_reminders");
 
             migrationBuilder.DropTable(
                 name: "statement_requests");
 
             migrationBuilder.DropTable(
+                name: "targets");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "extracts");
 
             migrationBuilder.DropTable(
                 name: "cases");
