@@ -107,5 +107,44 @@ public static class StatisticsApi
             };
         })
         .WithSummary("Nøgletal pr. forvaltning (eller pr. enhed med administration=KODE) som JSON, CSV eller XLSX");
+
+        group.MapGet("/tables/{table}", async Task<IResult> (string table, string? administration, string? format, StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, CancellationToken ct) =>
+        {
+            var period = await stats.CoverageAsync(ct);
+            if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk.");
+            int? adminId = null;
+            if (!string.IsNullOrWhiteSpace(administration))
+            {
+                var code = administration.Trim().ToUpperInvariant();
+                adminId = await db.Administrations.Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+                if (adminId is null) return TypedResults.NotFound($"Forvaltningen {code} findes ikke.");
+            }
+            ExportTable? export;
+            switch (table)
+            {
+                case "kategorier":
+                    var (rows, categories, cells) = await stats.ByCategoryAsync(adminId, p.From, p.To, ct);
+                    export = new ExportTable("Klagekategorier", [adminId is null ? "Forvaltning" : "Enhed", .. categories.SelectMany(c => new[] { Tilsyn.Complaints.ComplaintCategories.Name(c), Tilsyn.Complaints.ComplaintCategories.Name(c) + " pr. 1000" })],
+                        rows.Select(r => new object?[] { r }.Concat(categories.SelectMany(c => new object?[] { cells[(r, c)].Count, cells[(r, c)].PerThousand })).ToArray()).ToList());
+                    break;
+                case "maaltal":
+                    var status = await targets.EvaluateAsync(p.From, p.To, ct);
+                    export = new ExportTable("Maaltal", ["Gælder", "Måltal", "Faktisk", "Afviger"],
+                        status.Select(t => new object?[] { t.Scope, t.Describe(), t.Actual, t.Actual is null ? "kan ikke måles" : t.Deviates ? "ja" : "nej" }).ToList());
+                    break;
+                case "afvigelser":
+                    var (rate, points) = await stats.FunnelAsync(p.From, p.To, ct);
+                    export = new ExportTable("Tragtdiagram", ["Enhed", "Forvaltning", "Sager", "Klager", "Pr. 1000", "Nedre 99,8 %", "Øvre 99,8 %", "Nedre 95 %", "Øvre 95 %"],
+                        points.Select(x => new object?[] { x.Unit, x.Administration, x.Volume, x.Complaints, x.Rate, x.Lower998, x.Upper998, x.Lower95, x.Upper95 }).ToList());
+                    break;
+                default:
+                    return TypedResults.NotFound("Ukendt tabel: brug kategorier, maaltal eller afvigelser.");
+            }
+            var name = $"{table}-{p.From.Year}K{p.From.Number}-{p.To.Year}K{p.To.Number}";
+            return format?.ToLowerInvariant() == "xlsx"
+                ? TypedResults.File(await export.ToXlsxAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+                : TypedResults.File(export.ToCsv(), "text/csv; charset=utf-8", name + ".csv");
+        })
+        .WithSummary("Dashboardets øvrige tabeller (kategorier, maaltal, afvigelser) som CSV eller XLSX");
     }
 }

@@ -101,6 +101,14 @@ public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
         using var cube = System.Text.Json.JsonDocument.Parse(await leadership.GetStringAsync("/api/statistics/cube?administration=TMF&fromYear=2025&fromQuarter=1&toYear=2025&toQuarter=1"));
         Assert.Equal(2000, cube.RootElement.EnumerateArray().Where(c => c.GetProperty("unit").GetString() == "Parkeringskontrol").Sum(c => c.GetProperty("opened").GetInt64()));
         Assert.Contains("/api/statistics/cube", await app.NewClient().GetStringAsync("/openapi/v1.json"));
+        var categoriesCsv = Encoding.UTF8.GetString(await leadership.GetByteArrayAsync("/api/statistics/tables/kategorier?format=csv&administration=TMF"));
+        Assert.Contains("Enhed;Manglende svar;Manglende svar pr. 1000", categoriesCsv);
+        Assert.Contains("Parkeringskontrol;3;1,5", categoriesCsv);
+        var targetsCsv = Encoding.UTF8.GetString(await leadership.GetByteArrayAsync("/api/statistics/tables/maaltal?format=csv"));
+        Assert.Contains("TMF;højst 1 klager pr. 1.000 sager;1,5;ja", targetsCsv);
+        var funnelXlsx = await leadership.GetByteArrayAsync("/api/statistics/tables/afvigelser?format=xlsx");
+        Assert.Equal((byte)'P', funnelXlsx[0]);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await leadership.GetAsync("/api/statistics/tables/ukendt")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await app.NewClient().GetAsync("/api/statistics/cube")).StatusCode);
     }
 }
