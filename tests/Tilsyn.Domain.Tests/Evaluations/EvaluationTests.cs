@@ -1,0 +1,98 @@
+using Tilsyn.Common;
+using Tilsyn.Evaluations;
+
+namespace Tilsyn.Tests.Evaluations;
+
+public sealed class EvaluationTests
+{
+    private static readonly DateTimeOffset Now = new(2017, 3, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static EvaluationScheme Scheme() => new(
+    [
+        new Section("A", "Ledelsens fokus", [new Question("A1", "Hvordan følger ledelsen op?", QuestionKind.FreeText), new Question("A2", "Har I måltal?", QuestionKind.YesNo)]),
+        new Section("B", "Initiativer", [new Question("B1", "Beskriv jeres initiativer", QuestionKind.Initiatives), new Question("B2", "Hvor godt virker de?", QuestionKind.Scale, 1, 5)]),
+    ]);
+
+    private static MeetingSlot[] Slots(int n) => Enumerable.Range(1, n).Select(i => new MeetingSlot(Now.AddDays(20 + i), TimeSpan.FromHours(1))).ToArray();
+
+    [Fact]
+    public void A_new_round_starts_from_an_unchanged_copy_of_the_previous_scheme()
+    {
+        var old = Scheme();
+        var copy = old.CopyForNewRound();
+        Assert.NotSame(old, copy);
+        Assert.Equal(old.Sections.SelectMany(s => s.Questions), copy.Sections.SelectMany(s => s.Questions));
+        var edited = copy.WithSection(new Section("C", "Klagebehandling", [new Question("C1", "Hvordan behandles klager?", QuestionKind.FreeText)]));
+        Assert.Equal(["A", "B", "C"], edited.Sections.Select(s => s.Letter));
+        Assert.Equal(2, old.Sections.Count); // the earlier round keeps its questions
+    }
+
+    [Fact]
+    public void A_scheme_refuses_duplicate_letters_and_keys_and_empty_scales()
+    {
+        Assert.Throws<DomainException>(() => new EvaluationScheme([new Section("A", "x", []), new Section("a", "y", [])]));
+        Assert.Throws<DomainException>(() => new EvaluationScheme([new Section("A", "x", [new Question("Q", "1", QuestionKind.FreeText), new Question("Q", "2", QuestionKind.FreeText)])]));
+        Assert.Throws<DomainException>(() => new EvaluationScheme([new Section("A", "x", [new Question("Q", "?", QuestionKind.Scale, 3, 3)])]));
+    }
+
+    [Fact]
+    public void Answers_are_checked_against_the_question_kind()
+    {
+        var a = new EvaluationAnswer(4, Scheme());
+        a.Answer("A1", "Ledelsen gennemgår klager hver måned.");
+        a.Answer("A2", "ja");
+        a.Answer("B2", "4");
+        Assert.Throws<DomainException>(() => a.Answer("A2", "måske"));
+        Assert.Throws<DomainException>(() => a.Answer("B2", "6"));
+        Assert.Throws<DomainException>(() => a.Answer("B1", "tekst"));
+        Assert.Throws<DomainException>(() => a.Answer("Z9", "x"));
+        a.SetInitiatives("B1", [new Initiative("Kursus i forvaltningsret", "Bedre afgørelser", "Sagsbehandlere", new DateOnly(2016, 9, 1), "Stikprøver hvert kvartal")]);
+        Assert.Single(a.Initiatives("B1"));
+        Assert.Throws<DomainException>(() => a.SetInitiatives("B1", [new Initiative(" ", "", "", null, "")]));
+    }
+
+    [Fact]
+    public void Submitting_needs_a_cover_letter_three_future_slots_and_participants_and_then_locks_the_answer()
+    {
+        var a = new EvaluationAnswer(4, Scheme());
+        a.SetScope("Besvarelsen er afgrænset til klagebehandling efter aftale.", Now, "BUF");
+        Assert.Throws<DomainException>(() => a.Submit("Følgebrev", Slots(2), ["Direktør"], Now, "BUF"));
+        Assert.Throws<DomainException>(() => a.Submit(" ", Slots(3), ["Direktør"], Now, "BUF"));
+        Assert.Throws<DomainException>(() => a.Submit("Følgebrev", Slots(3), [], Now, "BUF"));
+        Assert.Throws<DomainException>(() => a.Submit("Følgebrev", [new(Now.AddDays(-1), TimeSpan.FromHours(1)), .. Slots(3)], ["Direktør"], Now, "BUF"));
+
+        a.Submit("Hermed BUF's besvarelse.", Slots(3), ["Direktør", "Kvalitetschef"], Now, "BUF");
+
+        Assert.Equal(AnswerStatus.Submitted, a.Status);
+        Assert.Equal("Besvarelsen er indsendt og låst. Borgerrådgiveren kan genåbne den.", Assert.Throws<DomainException>(() => a.Answer("A1", "ændret")).Message);
+        Assert.Throws<DomainException>(() => a.SetScope(null, Now, "BUF"));
+    }
+
+    [Fact]
+    public void Only_a_logged_reopening_makes_a_submitted_answer_editable_again()
+    {
+        var a = new EvaluationAnswer(4, Scheme());
+        a.Submit("Følgebrev", Slots(3), ["Direktør"], Now, "BUF");
+        Assert.Throws<DomainException>(() => a.Reopen("", Now, "Borgerrådgiveren"));
+        a.Reopen("Afsnit B mangler initiativernes opfølgning.", Now.AddDays(2), "Borgerrådgiveren");
+        a.Answer("A1", "Rettet svar");
+        Assert.Contains(a.History, h => h.Contains("genåbnet: Afsnit B mangler initiativernes opfølgning."));
+        Assert.Throws<DomainException>(() => a.Reopen("igen", Now, "Borgerrådgiveren"));
+    }
+
+    [Theory]
+    [InlineData(2, 3, Trend.Better)]
+    [InlineData(3, 3, Trend.Same)]
+    [InlineData(4, 2, Trend.Worse)]
+    [InlineData(null, 3, Trend.NotComparable)]
+    public void Rounds_compare_by_the_assessment_score(int? previous, int? current, Trend expected) =>
+        Assert.Equal(expected, Assessment.Compare(previous, current));
+
+    [Fact]
+    public void The_assessment_scale_is_enforced_and_described()
+    {
+        Assert.Equal(3, Assessment.Validate(3));
+        Assert.Throws<DomainException>(() => Assessment.Validate(5));
+        Assert.Equal("Egnet, og effekten følges op", Assessment.Describe(4));
+    }
+}
