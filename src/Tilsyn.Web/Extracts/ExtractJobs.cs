@@ -6,6 +6,7 @@ namespace Tilsyn.Web.Extracts;
 public sealed class ExtractJob
 {
     public Guid Id { get; } = Guid.NewGuid();
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
     public string OwnerId { get; init; } = "";
     public string FileName { get; init; } = "";
     public double Progress { get; set; }
@@ -27,6 +28,9 @@ public sealed class ExtractJobs(IServiceScopeFactory scopes, ILogger<ExtractJobs
 
     public ExtractJob Start(string spooledFile, ImportRequest request, string ownerId)
     {
+        // Finished jobs are kept a day for their report page, then forgotten.
+        foreach (var old in jobs.Values.Where(j => j.Done && j.StartedAt < DateTimeOffset.UtcNow.AddDays(-1)).ToList())
+            jobs.TryRemove(old.Id, out _);
         var job = new ExtractJob { OwnerId = ownerId, FileName = request.FileName };
         jobs[job.Id] = job;
         _ = Task.Run(async () =>
