@@ -39,6 +39,25 @@ public sealed class EvaluationAnswer
     public IReadOnlyList<string> History => history;
 
     public string? Text(string key) => texts.GetValueOrDefault(key);
+
+    /// <summary>Everything the answer holds, for storage; <see cref="Restore"/> rebuilds it.</summary>
+    public sealed record Snapshot(AnswerStatus Status, string? AgreedScope, string? CoverLetter, Dictionary<string, string> Texts,
+        Dictionary<string, List<Initiative>> Initiatives, List<MeetingSlot> Slots, List<string> Participants, List<string> History);
+
+    public Snapshot ToSnapshot() => new(Status, AgreedScope, CoverLetter, new(texts), initiatives.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
+        ProposedSlots.ToList(), Participants.ToList(), history.ToList());
+
+    public static EvaluationAnswer Restore(int administrationId, EvaluationScheme scheme, Snapshot s)
+    {
+        var a = new EvaluationAnswer(administrationId, scheme)
+        {
+            Status = s.Status, AgreedScope = s.AgreedScope, CoverLetter = s.CoverLetter, ProposedSlots = s.Slots, Participants = s.Participants,
+        };
+        foreach (var (k, v) in s.Texts) a.texts[k] = v;
+        foreach (var (k, v) in s.Initiatives) a.initiatives[k] = v;
+        a.history.AddRange(s.History);
+        return a;
+    }
     public IReadOnlyList<Initiative> Initiatives(string key) => initiatives.GetValueOrDefault(key) ?? [];
 
     public void SetScope(string? scope, DateTimeOffset at, string by)

@@ -96,3 +96,26 @@ public sealed class EvaluationTests
         Assert.Equal("Egnet, og effekten følges op", Assessment.Describe(4));
     }
 }
+
+public sealed class EvaluationSnapshotTests
+{
+    [Fact]
+    public void An_answer_survives_a_snapshot_round_trip_including_its_lock()
+    {
+        var scheme = new EvaluationScheme([new Section("A", "Afsnit", [new Question("A1", "?", QuestionKind.FreeText), new Question("A2", "Initiativer", QuestionKind.Initiatives)])]);
+        var at = new DateTimeOffset(2017, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var a = new EvaluationAnswer(4, scheme);
+        a.Answer("A1", "Svar");
+        a.SetInitiatives("A2", [new Initiative("Kursus", "Formål", "Alle", null, "Stikprøver")]);
+        a.Submit("Følgebrev", Enumerable.Range(1, 3).Select(i => new MeetingSlot(at.AddDays(i), TimeSpan.FromHours(1))).ToList(), ["Direktør"], at, "BUF");
+
+        var b = EvaluationAnswer.Restore(4, scheme, a.ToSnapshot());
+
+        Assert.Equal(AnswerStatus.Submitted, b.Status);
+        Assert.Equal("Svar", b.Text("A1"));
+        Assert.Equal("Kursus", b.Initiatives("A2").Single().Name);
+        Assert.Equal(3, b.ProposedSlots.Count);
+        Assert.Throws<Tilsyn.Common.DomainException>(() => b.Answer("A1", "ændret"));
+        Assert.Equal(a.History, b.History);
+    }
+}
