@@ -41,6 +41,7 @@ builder.Services.AddScoped<Tilsyn.Web.Extracts.ExtractImporter>();
 builder.Services.AddSingleton<Tilsyn.Web.Extracts.ExtractJobs>();
 builder.Services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
 builder.Services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
+builder.Services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
 if (config.GetValue("Reminders:Enabled", true))
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
 

@@ -605,6 +605,76 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId");
+
+                    b.HasIndex("RoundId", "AdministrationId")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SchemeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Extracts.Extract", b =>
                 {
                     b.Property<int>("Id")
@@ -1156,6 +1226,21 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Navigation("Administration");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tilsyn.Web.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Extracts.KpiCell", b =>

@@ -580,6 +580,72 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId");
+
+                    b.HasIndex("RoundId", "AdministrationId")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Extracts.Extract", b =>
                 {
                     b.Property<int>("Id")
@@ -1119,6 +1185,21 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Navigation("Administration");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tilsyn.Web.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Extracts.KpiCell", b =>

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Common;
+using Tilsyn.Evaluations;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+using Tilsyn.Web.Complaints;
+
+namespace Tilsyn.Web.Evaluations;
+
+/// <summary>A FOKUS round (<i>evalueringsrunde</i>): year, answer deadline and the scheme it is answered on (stored as JSON).</summary>
+public sealed class EvaluationRound
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public DateOnly Deadline { get; set; }
+    public string SchemeJson { get; set; } = "";
+    public DateTimeOffset OpenedAt { get; set; }
+    public string OpenedBy { get; set; } = "";
+}
+
+/// <summary>One administration's answer to a round; the domain object is stored as a snapshot (JSON).</summary>
+public sealed class EvaluationAnswerRecord
+{
+    public int Id { get; set; }
+    public int RoundId { get; set; }
+    public int AdministrationId { get; set; }
+    public AnswerStatus Status { get; set; }
+    public string SnapshotJson { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class EvaluationConfigurations : IEntityTypeConfiguration<EvaluationRound>, IEntityTypeConfiguration<EvaluationAnswerRecord>
+{
+    public void Configure(EntityTypeBuilder<EvaluationRound> e)
+    {
+        e.ToTable("evaluation_rounds");
+        e.HasIndex(x => x.Year).IsUnique();
+        e.Property(x => x.OpenedBy).HasMaxLength(200);
+    }
+
+    public void Configure(EntityTypeBuilder<EvaluationAnswerRecord> e)
+    {
+        e.ToTable("evaluation_answers");
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.HasIndex(x => new { x.RoundId, x.AdministrationId }).IsUnique();
+        e.HasOne<EvaluationRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// Rounds and answers: a new round copies the latest round's scheme (or the city's standard A–G
+/// scheme for the first) and gives every administration a draft answer. An administration's contact
+/// reaches only its own answer; the advisor's staff reach all.
+/// </summary>
+public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static readonly EvaluationScheme StandardScheme = new(
+    [
+        new Section("A", "Ledelsens forankring og opfølgning", [new Question("A1", "Hvordan følger direktion og ledelse op på retssikkerhed og sagsbehandling?", QuestionKind.FreeText), new Question("A2", "Har forvaltningen måltal for klager i forhold til sagsmængden?", QuestionKind.YesNo)]),
+        new Section("B", "Initiativer til bedre sagsbehandling", [new Question("B1", "Hvilke initiativer har forvaltningen iværksat?", QuestionKind.Initiatives)]),
+        new Section("C", "Klagebehandling", [new Question("C1", "Hvordan behandles og registreres klager?", QuestionKind.FreeText)]),
+        new Section("D", "Ledelsesinformation", [new Question("D1", "Hvilken ledelsesinformation bruges, og hvor ofte?", QuestionKind.FreeText)]),
+        new Section("E", "Kompetenceudvikling", [new Question("E1", "Hvordan styrkes medarbejdernes viden om forvaltningsret?", QuestionKind.FreeText)]),
+        new Section("F", "Borgerbetjening og kommunikation", [new Question("F1", "Hvordan vurderer forvaltningen selv sin borgerbetjening (1–5)?", QuestionKind.Scale, 1, 5)]),
+        new Section("G", "Læring på tværs", [new Question("G1", "Hvordan deles læring fra klager mellem enhederne?", QuestionKind.FreeText)]),
+    ]);
+
+    public static string SchemeToJson(EvaluationScheme scheme) => JsonSerializer.Serialize(scheme.Sections, Json);
+    public static EvaluationScheme SchemeFromJson(string json) => new(JsonSerializer.Deserialize<List<Section>>(json, Json)!);
+
+    public async Task<EvaluationRound> OpenRoundAsync(int year, DateOnly deadline, string by, CancellationToken ct)
+    {
+        if (await db.Set<EvaluationRound>().AnyAsync(r => r.Year == year, ct)) throw new DomainException($"Der er allerede en FOKUS-runde for {year}.");
+        if (deadline <= clock.Today()) throw new DomainException("Svarfristen skal ligge efter i dag.");
+        var previous = await db.Set<EvaluationRound>().Where(r => r.Year < year).OrderByDescending(r => r.Year).FirstOrDefaultAsync(ct);
+        var scheme = previous is null ? StandardScheme : SchemeFromJson(previous.SchemeJson).CopyForNewRound();
+        var round = new EvaluationRound { Year = year, Deadline = deadline, SchemeJson = SchemeToJson(scheme), OpenedAt = clock.GetUtcNow(), OpenedBy = by };
+        db.Add(round);
+        await db.SaveChangesAsync(ct);
+        foreach (var adminId in await db.Administrations.Select(a => a.Id).ToListAsync(ct))
+            db.Add(Record(round.Id, new EvaluationAnswer(adminId, scheme)));
+        await db.SaveChangesAsync(ct);
+        return round;
+    }
+
+    /// <summary>The answer the user may work on, or null (not found, or another administration's).</summary>
+    public async Task<(EvaluationAnswerRecord Record, EvaluationAnswer Answer)?> AnswerAsync(ClaimsPrincipal user, int year, int administrationId, CancellationToken ct)
+    {
+        if (!user.Scope().Covers(administrationId)) return null;
+        var round = await db.Set<EvaluationRound>().FirstOrDefaultAsync(r => r.Year == year, ct);
+        if (round is null) return null;
+        var record = await db.Set<EvaluationAnswerRecord>().FirstOrDefaultAsync(a => a.RoundId == round.Id && a.AdministrationId == administrationId, ct);
+        if (record is null) return null;
+        var snapshot = JsonSerializer.Deserialize<EvaluationAnswer.Snapshot>(record.SnapshotJson, Json)!;
+        return (record, EvaluationAnswer.Restore(administrationId, SchemeFromJson(round.SchemeJson), snapshot));
+    }
+
+    /// <summary>Stores the answer after a change made through its own methods.</summary>
+    public async Task SaveAsync(EvaluationAnswerRecord record, EvaluationAnswer answer, CancellationToken ct)
+    {
+        record.SnapshotJson = JsonSerializer.Serialize(answer.ToSnapshot(), Json);
+        record.Status = answer.Status;
+        record.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private EvaluationAnswerRecord Record(int roundId, EvaluationAnswer a) => new()
+    {
+        RoundId = roundId, AdministrationId = a.AdministrationId, Status = a.Status,
+        SnapshotJson = JsonSerializer.Serialize(a.ToSnapshot(), Json), UpdatedAt = clock.GetUtcNow(),
+    };
+}

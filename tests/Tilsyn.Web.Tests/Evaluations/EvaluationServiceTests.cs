@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tilsyn.Common;
+using Tilsyn.Evaluations;
+using Tilsyn.Identity;
+using Tilsyn.Web.Evaluations;
+using Tilsyn.Web.Identity;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.Evaluations;
+
+public sealed class EvaluationServiceTests(TilsynApp app) : IClassFixture<TilsynApp>
+{
+    private static ClaimsPrincipal Contact(int administrationId) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Role, Roles.AdministrationContact), new Claim(TilsynClaims.AdministrationId, administrationId.ToString())], "test"));
+
+    private static readonly ClaimsPrincipal Advisor = new(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Advisor)], "test"));
+
+    [Fact]
+    public async Task A_round_gives_every_administration_a_draft_and_a_contact_reaches_only_its_own()
+    {
+        using var scope = app.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var db = scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Data.TilsynDbContext>();
+        var buf = await db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync();
+        var sof = await db.Administrations.Where(a => a.Code == "SOF").Select(a => a.Id).SingleAsync();
+
+        var round = await service.OpenRoundAsync(2027, new DateOnly(2027, 3, 1), "Sara Holm", CancellationToken.None);
+        Assert.Equal(7, await db.Set<EvaluationAnswerRecord>().CountAsync(a => a.RoundId == round.Id && a.Status == AnswerStatus.Draft));
+        await Assert.ThrowsAsync<DomainException>(() => service.OpenRoundAsync(2027, new DateOnly(2027, 3, 1), "x", CancellationToken.None));
+
+        Assert.NotNull(await service.AnswerAsync(Contact(buf), 2027, buf, CancellationToken.None));
+        Assert.Null(await service.AnswerAsync(Contact(buf), 2027, sof, CancellationToken.None));
+        Assert.NotNull(await service.AnswerAsync(Advisor, 2027, sof, CancellationToken.None));
+
+        var (record, answer) = (await service.AnswerAsync(Contact(buf), 2027, buf, CancellationToken.None))!.Value;
+        answer.Answer("A1", "Direktionen følger op hvert kvartal.");
+        await service.SaveAsync(record, answer, CancellationToken.None);
+        var reloaded = (await service.AnswerAsync(Advisor, 2027, buf, CancellationToken.None))!.Value.Answer;
+        Assert.Equal("Direktionen følger op hvert kvartal.", reloaded.Text("A1"));
+    }
+
+    [Fact]
+    public async Task The_next_round_starts_from_the_previous_rounds_scheme()
+    {
+        using var scope = app.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var db = scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Data.TilsynDbContext>();
+        var first = await service.OpenRoundAsync(2029, new DateOnly(2029, 3, 1), "Sara Holm", CancellationToken.None);
+        // The advisor edits the 2029 scheme: a section H is added.
+        var edited = EvaluationService.SchemeFromJson(first.SchemeJson).WithSection(new Section("H", "Digital selvbetjening", [new Question("H1", "Hvordan?", QuestionKind.FreeText)]));
+        first.SchemeJson = EvaluationService.SchemeToJson(edited);
+        await db.SaveChangesAsync();
+
+        var next = await service.OpenRoundAsync(2031, new DateOnly(2031, 3, 1), "Sara Holm", CancellationToken.None);
+        Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H"], EvaluationService.SchemeFromJson(next.SchemeJson).Sections.Select(s => s.Letter));
+    }
+}
