@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Evaluations;
+using Tilsyn.Identity;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Evaluations;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Evaluations;
+
+/// <summary>An administration's FOKUS answer: drafts, submission with meeting slots, and the advisor's logged reopening.</summary>
+[Authorize(Policy = Policies.CaseReaders)]
+public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "administration")] public int AdministrationId { get; set; }
+    public string AdministrationCode { get; private set; } = "";
+    public EvaluationAnswer Answer { get; private set; } = null!;
+    public string? Error { get; private set; }
+    private EvaluationAnswerRecord record = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSaveAsync(Dictionary<string, string>? answers, string? scope, CancellationToken ct) => Change("Kladden er gemt.", a =>
+    {
+        if ((scope ?? "").Trim() != (a.AgreedScope ?? "")) a.SetScope(scope, clock.GetUtcNow(), User.DisplayName());
+        foreach (var (key, value) in answers ?? [])
+            if (!string.IsNullOrWhiteSpace(value) || a.Text(key) is not null) a.Answer(key, value ?? "");
+        foreach (var q in a.Scheme.Sections.SelectMany(s => s.Questions).Where(q => q.Kind == QuestionKind.Initiatives))
+        {
+            var rows = new List<Initiative>();
+            for (var i = 0; i < 100 && Request.Form.ContainsKey($"init-{q.Key}-{i}-name"); i++)
+            {
+                string F(string part) => Request.Form[$"init-{q.Key}-{i}-{part}"].ToString().Trim();
+                if (F("name").Length == 0 && F("purpose").Length == 0) continue;
+                DateOnly? start = DateOnly.TryParseExact(F("start"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+                rows.Add(new Initiative(F("name"), F("purpose"), F("target"), start, F("effect")));
+            }
+            a.SetInitiatives(q.Key, rows);
+        }
+    }, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(string? coverLetter, List<DateTime>? slots, string? participants, CancellationToken ct) => Change("Besvarelsen er indsendt.", a =>
+    {
+        var meetingSlots = (slots ?? []).Select(s => new MeetingSlot(new DateTimeOffset(s, CalendarSetup.Copenhagen.GetUtcOffset(s)).ToUniversalTime(), TimeSpan.FromHours(1))).ToList();
+        var people = (participants ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        a.Submit(coverLetter ?? "", meetingSlots, people, clock.GetUtcNow(), User.DisplayName());
+    }, ct);
+
+    public async Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        return await Change("Besvarelsen er genåbnet.", a => a.Reopen(reason ?? "", clock.GetUtcNow(), User.DisplayName()), ct);
+    }
+
+    private async Task<IActionResult> Change(string done, Action<EvaluationAnswer> change, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        try
+        {
+            change(Answer);
+            await evaluations.SaveAsync(record, Answer, ct);
+            TempData["Message"] = done;
+            return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            await LoadAsync(ct); // show the stored answer again, not the half-changed one
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var found = await evaluations.AnswerAsync(User, Year, AdministrationId, ct);
+        if (found is null) return false;
+        (record, Answer) = found.Value;
+        AdministrationCode = await db.Administrations.Where(a => a.Id == AdministrationId).Select(a => a.Code).FirstAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Identity;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Evaluations;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Evaluations;
+
+/// <summary>The FOKUS rounds; a contact sees its own administration's answers only.</summary>
+[Authorize(Policy = Policies.CaseReaders)]
+public sealed class IndexModel(TilsynDbContext db, EvaluationService evaluations) : PageModel
+{
+    public List<EvaluationRound> Rounds { get; private set; } = [];
+    public List<EvaluationAnswerRecord> Answers { get; private set; } = [];
+    public Dictionary<int, string> Codes { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string Code(int id) => Codes.GetValueOrDefault(id, "?");
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = User.Scope();
+        Rounds = await db.Set<EvaluationRound>().AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(ct);
+        Answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking()
+            .Where(a => scope.AdministrationId == null || a.AdministrationId == scope.AdministrationId).ToListAsync(ct);
+        Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        Answers = Answers.OrderBy(a => Code(a.AdministrationId)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int year, DateOnly deadline, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        try
+        {
+            await evaluations.OpenRoundAsync(year, deadline, User.DisplayName(), ct);
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tilsyn.Evaluations;
+using Tilsyn.Web.Evaluations;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.Evaluations;
+
+public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp>
+{
+    private async Task<(int Buf, int Sof)> RoundAsync(int year)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<EvaluationService>().OpenRoundAsync(year, new DateOnly(year, 3, 1), "Test", CancellationToken.None);
+        return (await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync()),
+                await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "SOF").Select(a => a.Id).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task BUF_saves_a_draft_submits_with_three_slots_and_only_a_logged_reopening_unlocks_it()
+    {
+        var (buf, _) = await RoundAsync(2033);
+        var page = $"/Evaluations/Answer?year=2033&administration={buf}";
+        var contact = app.NewClient();
+        await contact.LoginOkAsync("buf");
+
+        var save = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Save&year=2033&administration={buf}", new()
+        {
+            ["scope"] = "Afgrænset til klagebehandling efter aftale", ["answers[A1]"] = "Direktionen følger op hvert kvartal.", ["answers[A2]"] = "ja",
+            ["init-B1-0-name"] = "Klageforløb i dagtilbud", ["init-B1-0-purpose"] = "Hurtigere svar", ["init-B1-0-target"] = "Ledere", ["init-B1-0-start"] = "2032-09-01", ["init-B1-0-effect"] = "Måling hvert halve år",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+
+        var submit = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Submit&year=2033&administration={buf}", new Dictionary<string, string>
+        {
+            ["coverLetter"] = "Hermed BUF's besvarelse.", ["participants"] = "Direktør\nKvalitetschef",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode); // no meeting slots
+
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", await contact.AntiforgeryTokenAsync(page)),
+            new("coverLetter", "Hermed BUF's besvarelse."), new("participants", "Direktør\nKvalitetschef"),
+            new("slots", "2033-04-03T10:00"), new("slots", "2033-04-05T13:00"), new("slots", "2033-04-07T09:00"),
+        };
+        var submitted = await contact.PostAsync($"/Evaluations/Answer?handler=Submit&year=2033&administration={buf}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(AnswerStatus.Submitted, await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().Where(a => a.AdministrationId == buf && a.Status == AnswerStatus.Submitted).Select(a => a.Status).SingleAsync()));
+
+        // Locked: a change is refused and nothing changes.
+        var change = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Save&year=2033&administration={buf}", new() { ["answers[A1]"] = "Ændret efter indsendelse" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, change.StatusCode);
+        Assert.Contains("låst", WebUtility.HtmlDecode(await change.Content.ReadAsStringAsync()));
+        // The contact cannot reopen; the advisor can, with a reason that is logged.
+        var contactReopen = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Reopen&year=2033&administration={buf}", new() { ["reason"] = "x" });
+        Assert.Contains("/Account/AccessDenied", contactReopen.Headers.Location?.OriginalString);
+        Assert.False(await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().AnyAsync(a => a.AdministrationId == buf && a.RoundId == db.Set<EvaluationRound>().Single(r => r.Year == 2033).Id && a.Status == AnswerStatus.Draft)));
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var reopen = await advisor.PostFormAsync(page, $"/Evaluations/Answer?handler=Reopen&year=2033&administration={buf}", new() { ["reason"] = "Afsnit B mangler opfølgning" });
+        Assert.Equal(HttpStatusCode.Redirect, reopen.StatusCode);
+        var html = WebUtility.HtmlDecode(await advisor.GetStringAsync(page));
+        Assert.Contains("genåbnet: Afsnit B mangler opfølgning", html);
+        Assert.Contains("Direktionen følger op hvert kvartal.", html);
+        Assert.Contains("Klageforløb i dagtilbud", html);
+    }
+
+    [Fact]
+    public async Task Another_administrations_contact_can_neither_see_nor_change_the_answer()
+    {
+        var (buf, _) = await RoundAsync(2035);
+        var sof = app.NewClient();
+        await sof.LoginOkAsync("sof");
+        Assert.Equal(HttpStatusCode.NotFound, (await sof.GetAsync($"/Evaluations/Answer?year=2035&administration={buf}")).StatusCode);
+        var token = await sof.AntiforgeryTokenAsync("/Evaluations");
+        var post = await sof.PostAsync($"/Evaluations/Answer?handler=Save&year=2035&administration={buf}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["answers[A1]"] = "Indbrud",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        var index = await sof.GetStringAsync("/Evaluations");
+        Assert.DoesNotContain($"administration={buf}\"", index);
+        Assert.False(await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().AnyAsync(a => a.AdministrationId == buf && a.SnapshotJson.Contains("Indbrud"))));
+    }
+}
