@@ -36,22 +36,26 @@ public sealed class EvaluationAnswer
     public string? CoverLetter { get; private set; }
     public IReadOnlyList<MeetingSlot> ProposedSlots { get; private set; } = [];
     public IReadOnlyList<string> Participants { get; private set; } = [];
+
+    /// <summary>The time the advisor chose for the follow-up meeting, among the proposed ones.</summary>
+    public MeetingSlot? ChosenSlot { get; private set; }
     public IReadOnlyList<string> History => history;
 
     public string? Text(string key) => texts.GetValueOrDefault(key);
 
     /// <summary>Everything the answer holds, for storage; <see cref="Restore"/> rebuilds it.</summary>
     public sealed record Snapshot(AnswerStatus Status, string? AgreedScope, string? CoverLetter, Dictionary<string, string> Texts,
-        Dictionary<string, List<Initiative>> Initiatives, List<MeetingSlot> Slots, List<string> Participants, List<string> History);
+        Dictionary<string, List<Initiative>> Initiatives, List<MeetingSlot> Slots, List<string> Participants, List<string> History, MeetingSlot? ChosenSlot = null);
 
     public Snapshot ToSnapshot() => new(Status, AgreedScope, CoverLetter, new(texts), initiatives.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
-        ProposedSlots.ToList(), Participants.ToList(), history.ToList());
+        ProposedSlots.ToList(), Participants.ToList(), history.ToList(), ChosenSlot);
 
     public static EvaluationAnswer Restore(int administrationId, EvaluationScheme scheme, Snapshot s)
     {
         var a = new EvaluationAnswer(administrationId, scheme)
         {
             Status = s.Status, AgreedScope = s.AgreedScope, CoverLetter = s.CoverLetter, ProposedSlots = s.Slots, Participants = s.Participants,
+            ChosenSlot = s.ChosenSlot,
         };
         foreach (var (k, v) in s.Texts) a.texts[k] = v;
         foreach (var (k, v) in s.Initiatives) a.initiatives[k] = v;
@@ -112,6 +116,16 @@ public sealed class EvaluationAnswer
         Participants = participants.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
         Status = AnswerStatus.Submitted;
         history.Add($"{at:yyyy-MM-dd HH:mm} {by}: indsendt");
+    }
+
+    /// <summary>The advisor picks one of the proposed times for the follow-up meeting.</summary>
+    public MeetingSlot ChooseMeeting(int index, DateTimeOffset at, string by)
+    {
+        if (Status != AnswerStatus.Submitted) throw new DomainException("Mødetidspunktet vælges, når besvarelsen er indsendt.");
+        if (index < 0 || index >= ProposedSlots.Count) throw new DomainException("Vælg et af de foreslåede tidspunkter.");
+        ChosenSlot = ProposedSlots[index];
+        history.Add($"{at:yyyy-MM-dd HH:mm} {by}: opfølgningsmøde valgt {ChosenSlot.Start:yyyy-MM-dd HH:mm} UTC");
+        return ChosenSlot;
     }
 
     /// <summary>The advisor reopens a submitted answer; the reason is required and logged.</summary>

@@ -37,16 +37,40 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
             ["coverLetter"] = "Hermed BUF's besvarelse.", ["participants"] = "Direktør\nKvalitetschef",
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode); // no meeting slots
+        var badParticipant = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", await contact.AntiforgeryTokenAsync(page)), new("coverLetter", "x"), new("participants", "Direktør uden adresse"),
+            new("slots", "2033-04-03T10:00"), new("slots", "2033-04-05T13:00"), new("slots", "2033-04-07T09:00"),
+        };
+        var bad = await contact.PostAsync($"/Evaluations/Answer?handler=Submit&year=2033&administration={buf}", new FormUrlEncodedContent(badParticipant));
+        Assert.Contains("Deltager på linje 1 skal skrives som Navn <e-mail>", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
 
         var form = new List<KeyValuePair<string, string>>
         {
             new("__RequestVerificationToken", await contact.AntiforgeryTokenAsync(page)),
-            new("coverLetter", "Hermed BUF's besvarelse."), new("participants", "Direktør\nKvalitetschef"),
+            new("coverLetter", "Hermed BUF's besvarelse."), new("participants", "Anna Direktør <direktor@buf.example>\nKim Kvalitet <kvalitet@buf.example>"),
             new("slots", "2033-04-03T10:00"), new("slots", "2033-04-05T13:00"), new("slots", "2033-04-07T09:00"),
         };
         var submitted = await contact.PostAsync($"/Evaluations/Answer?handler=Submit&year=2033&administration={buf}", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal(AnswerStatus.Submitted, await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().Where(a => a.AdministrationId == buf && a.Status == AnswerStatus.Submitted).Select(a => a.Status).SingleAsync()));
+
+        // The advisor picks the second slot; both participants get an .ics invitation through SMTP.
+        var chooser = app.NewClient();
+        await chooser.LoginOkAsync("sagsbehandler");
+        var choose = await chooser.PostFormAsync(page, $"/Evaluations/Answer?handler=ChooseSlot&year=2033&administration={buf}", new() { ["slot"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, choose.StatusCode);
+        foreach (var to in new[] { "direktor@buf.example", "kvalitet@buf.example" })
+        {
+            var mail = await app.Smtp.WaitForAsync(to, m => (m.Subject ?? "").Contains("FOKUS 2033"));
+            var ics = mail.Attachments.OfType<MimeKit.MimePart>().Single(a => a.ContentType.MimeType == "text/calendar");
+            using var content = new MemoryStream();
+            await ics.Content!.DecodeToAsync(content);
+            var text = System.Text.Encoding.UTF8.GetString(content.ToArray()).Replace("\r\n ", ""); // unfold long iCalendar lines
+            Assert.Contains("METHOD:REQUEST", text);
+            Assert.Contains("DTSTART:20330405T110000Z", text); // 5 April 2033 13:00 in Copenhagen (summer time, UTC+2)
+            Assert.Contains("mailto:direktor@buf.example", text);
+        }
 
         // Locked: a change is refused and nothing changes.
         var change = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Save&year=2033&administration={buf}", new() { ["answers[A1]"] = "Ændret efter indsendelse" });

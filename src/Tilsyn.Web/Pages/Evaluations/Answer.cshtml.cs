@@ -15,7 +15,7 @@ namespace Tilsyn.Web.Pages.Evaluations;
 
 /// <summary>An administration's FOKUS answer: drafts, submission with meeting slots, and the advisor's logged reopening.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
-public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "administration")] public int AdministrationId { get; set; }
@@ -49,8 +49,30 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     {
         var meetingSlots = (slots ?? []).Select(s => new MeetingSlot(new DateTimeOffset(s, CalendarSetup.Copenhagen.GetUtcOffset(s)).ToUniversalTime(), TimeSpan.FromHours(1))).ToList();
         var people = (participants ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // Each participant gets the meeting invitation by e-mail, so each line needs an address.
+        for (var i = 0; i < people.Length; i++)
+            if (!MimeKit.MailboxAddress.TryParse(people[i], out var box) || string.IsNullOrEmpty(box.Address) || !box.Address.Contains('@'))
+                throw new DomainException($"Deltager på linje {i + 1} skal skrives som Navn <e-mail>, fx Lene Mortensen <lene@kk.dk>.");
         a.Submit(coverLetter ?? "", meetingSlots, people, clock.GetUtcNow(), User.DisplayName());
     }, ct);
+
+    /// <summary>The advisor picks the meeting time; every participant (and the advisor) gets an .ics invitation by e-mail.</summary>
+    public async Task<IActionResult> OnPostChooseSlotAsync(int slot, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        var me = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        return await Change("Mødetidspunktet er valgt, og invitationerne er sendt.", a =>
+        {
+            var chosen = a.ChooseMeeting(slot, clock.GetUtcNow(), User.DisplayName());
+            var attendees = a.Participants.Select(p => MimeKit.MailboxAddress.Parse(p)).Select(b => (b.Name ?? b.Address, b.Address)).ToList();
+            var summary = $"FOKUS {Year}: opfølgningsmøde med {AdministrationCode}";
+            var ics = MeetingInvitation.Create($"fokus-{Year}-{AdministrationId}@tilsyn", summary, "Opfølgning på forvaltningens FOKUS-besvarelse.", chosen, me ?? "borgerraadgiveren@kommune.example", attendees);
+            var when = chosen.Start.ToCopenhagen().ToString("dddd 'den' d. MMMM yyyy 'kl.' HH.mm", CultureInfo.GetCultureInfo("da-DK"));
+            foreach (var to in attendees.Select(x => x.Item2).Append(me).Where(x => !string.IsNullOrEmpty(x)).Distinct())
+                outbox.Enqueue(to!, summary, $"Borgerrådgiveren har valgt {when} til opfølgningsmødet om FOKUS {Year}. Invitationen er vedhæftet.", null,
+                    "invitation.ics", System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; method=REQUEST; charset=utf-8");
+        }, ct);
+    }
 
     public async Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct)
     {
