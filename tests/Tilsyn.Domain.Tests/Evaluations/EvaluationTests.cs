@@ -119,3 +119,30 @@ public sealed class EvaluationSnapshotTests
         Assert.Equal(a.History, b.History);
     }
 }
+
+public sealed class EvaluationAssessmentTests
+{
+    [Fact]
+    public void The_advisor_assesses_initiatives_sections_and_overall_on_the_scale_and_rounds_are_compared_by_section()
+    {
+        var scheme = new EvaluationScheme([new Section("A", "a", [new Question("A1", "?", QuestionKind.Initiatives)]), new Section("B", "b", [])]);
+        var answer = new EvaluationAnswer(1, scheme);
+        answer.SetInitiatives("A1", [new Initiative("Kursus", "", "", null, "Stikprøver")]);
+        var now = new EvaluationAssessment();
+        now.AssessInitiative(answer, "A1", 0, 4, "Effekten følges op med stikprøver.");
+        now.AssessSection(scheme, "A", 3, "God forankring");
+        now.AssessSection(scheme, "B", 2, null);
+        now.AssessOverall(3, "Fremskridt siden sidst");
+        Assert.Throws<DomainException>(() => now.AssessInitiative(answer, "A1", 1, 3, null));
+        Assert.Throws<DomainException>(() => now.AssessSection(scheme, "Z", 3, null));
+        Assert.Throws<DomainException>(() => now.AssessOverall(0, null));
+
+        var before = new EvaluationAssessment();
+        before.AssessSection(scheme, "A", 2, null);
+        before.AssessSection(scheme, "B", 2, null);
+        var trend = EvaluationAssessment.Compare(before, now, ["A", "B", "C"]);
+        Assert.Equal(Trend.Better, trend["A"]);
+        Assert.Equal(Trend.Same, trend["B"]);
+        Assert.Equal(Trend.NotComparable, trend["C"]);
+    }
+}
