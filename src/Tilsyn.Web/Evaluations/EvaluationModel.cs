@@ -29,6 +29,8 @@ public sealed class EvaluationAnswerRecord
     public int AdministrationId { get; set; }
     public AnswerStatus Status { get; set; }
     public string SnapshotJson { get; set; } = "";
+    /// <summary>The advisor's assessment (<see cref="EvaluationAssessment"/>) as JSON; null until assessed.</summary>
+    public string? AssessmentJson { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -99,6 +101,37 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock)
         if (record is null) return null;
         var snapshot = JsonSerializer.Deserialize<EvaluationAnswer.Snapshot>(record.SnapshotJson, Json)!;
         return (record, EvaluationAnswer.Restore(administrationId, SchemeFromJson(round.SchemeJson), snapshot));
+    }
+
+    public static EvaluationAssessment AssessmentOf(EvaluationAnswerRecord record) =>
+        record.AssessmentJson is null ? new EvaluationAssessment() : JsonSerializer.Deserialize<EvaluationAssessment>(record.AssessmentJson, Json)!;
+
+    public async Task SaveAssessmentAsync(EvaluationAnswerRecord record, EvaluationAssessment assessment, CancellationToken ct)
+    {
+        record.AssessmentJson = JsonSerializer.Serialize(assessment, Json);
+        record.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public sealed record ReportRow(string Administration, IReadOnlyDictionary<string, int?> Scores, IReadOnlyDictionary<string, Trend> Trends, int? Overall, Trend OverallTrend);
+
+    /// <summary>The city-wide comparison: each administration's section scores this round, and better/same/worse against the previous round.</summary>
+    public async Task<(EvaluationRound Round, EvaluationRound? Previous, IReadOnlyList<string> Letters, List<ReportRow> Rows)?> ReportAsync(int year, CancellationToken ct)
+    {
+        var round = await db.Set<EvaluationRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
+        if (round is null) return null;
+        var previous = await db.Set<EvaluationRound>().AsNoTracking().Where(r => r.Year < year).OrderByDescending(r => r.Year).FirstOrDefaultAsync(ct);
+        var letters = SchemeFromJson(round.SchemeJson).Sections.Select(s => s.Letter).ToList();
+        var answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking().Where(a => a.RoundId == round.Id || (previous != null && a.RoundId == previous.Id)).ToListAsync(ct);
+        var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        var rows = admins.Select(a =>
+        {
+            var now = answers.FirstOrDefault(x => x.RoundId == round.Id && x.AdministrationId == a.Id) is { } r ? AssessmentOf(r) : new EvaluationAssessment();
+            var before = previous is null ? null : answers.FirstOrDefault(x => x.RoundId == previous.Id && x.AdministrationId == a.Id) is { } p ? AssessmentOf(p) : null;
+            return new ReportRow(a.Code, letters.ToDictionary(l => l, l => now.Sections.GetValueOrDefault(l)?.Value),
+                EvaluationAssessment.Compare(before, now, letters), now.Overall?.Value, Assessment.Compare(before?.Overall?.Value, now.Overall?.Value));
+        }).ToList();
+        return (round, previous, letters, rows);
     }
 
     /// <summary>Stores the answer after a change made through its own methods.</summary>

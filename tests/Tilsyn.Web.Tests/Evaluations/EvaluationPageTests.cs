@@ -72,6 +72,18 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
             Assert.Contains("mailto:direktor@buf.example", text);
         }
 
+        // The advisor assesses the initiative, the sections and the whole; the city-wide report shows it.
+        var assess = await chooser.PostFormAsync(page, $"/Evaluations/Answer?handler=Assess&year=2033&administration={buf}", new()
+        {
+            ["score-init-B1-0"] = "4", ["comment-init-B1-0"] = "Effekten måles", ["score-section-A"] = "3", ["comment-section-A"] = "",
+            ["score-section-B"] = "4", ["comment-section-B"] = "", ["score-overall"] = "3", ["comment-overall"] = "Tydelig fremgang",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, assess.StatusCode);
+        var report = System.Text.RegularExpressions.Regex.Replace(await contact.GetStringAsync("/Evaluations/Report?year=2033"), @"\s+", " ");
+        Assert.Contains("<td>BUF</td> <td>3 <span class=\"muted\">–</span></td> <td>4 <span class=\"muted\">–</span></td>", report);
+        var invalid = await chooser.PostFormAsync(page, $"/Evaluations/Answer?handler=Assess&year=2033&administration={buf}", new() { ["score-overall"] = "9", ["comment-overall"] = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+
         // Locked: a change is refused and nothing changes.
         var change = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Save&year=2033&administration={buf}", new() { ["answers[A1]"] = "Ændret efter indsendelse" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, change.StatusCode);

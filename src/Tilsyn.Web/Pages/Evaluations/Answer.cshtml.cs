@@ -22,6 +22,9 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     public string AdministrationCode { get; private set; } = "";
     public EvaluationAnswer Answer { get; private set; } = null!;
     public string? Error { get; private set; }
+    public EvaluationAssessment Assessment { get; private set; } = new();
+    public sealed record AssessmentField(string Target, string Label, Score? Current);
+    public List<AssessmentField> AssessmentFields { get; private set; } = [];
     private EvaluationAnswerRecord record = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
@@ -74,6 +77,39 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
         }, ct);
     }
 
+    /// <summary>The advisor's assessment: every field named <c>score-…</c> with its <c>comment-…</c>.</summary>
+    public async Task<IActionResult> OnPostAssessAsync(CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        try
+        {
+            if (Answer.Status != AnswerStatus.Submitted) throw new DomainException("Besvarelsen vurderes, når den er indsendt.");
+            var assessment = EvaluationService.AssessmentOf(record);
+            foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("score-", StringComparison.Ordinal)))
+            {
+                if (string.IsNullOrWhiteSpace(value)) continue;
+                var score = int.TryParse(value, out var n) ? n : throw new DomainException("Vælg en værdi på skalaen.");
+                var target = key["score-".Length..];
+                var comment = Request.Form["comment-" + target].ToString();
+                if (target == "overall") assessment.AssessOverall(score, comment);
+                else if (target.StartsWith("section-", StringComparison.Ordinal)) assessment.AssessSection(Answer.Scheme, target["section-".Length..], score, comment);
+                else if (target.StartsWith("init-", StringComparison.Ordinal) && target.LastIndexOf('-') is var dash and > 5
+                         && int.TryParse(target[(dash + 1)..], out var index))
+                    assessment.AssessInitiative(Answer, target[5..dash], index, score, comment);
+            }
+            await evaluations.SaveAssessmentAsync(record, assessment, ct);
+            TempData["Message"] = "Vurderingen er gemt.";
+            return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
     public async Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct)
     {
         if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
@@ -104,6 +140,19 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
         var found = await evaluations.AnswerAsync(User, Year, AdministrationId, ct);
         if (found is null) return false;
         (record, Answer) = found.Value;
+        Assessment = EvaluationService.AssessmentOf(record);
+        AssessmentFields = [];
+        foreach (var part in Answer.Scheme.Sections)
+        {
+            foreach (var q in part.Questions.Where(q => q.Kind == QuestionKind.Initiatives))
+            {
+                var list = Answer.Initiatives(q.Key);
+                for (var i = 0; i < list.Count; i++)
+                    AssessmentFields.Add(new($"init-{q.Key}-{i}", $"Initiativ: {list[i].Name}", Assessment.Initiatives.GetValueOrDefault(EvaluationAssessment.InitiativeKey(q.Key, i))));
+            }
+            AssessmentFields.Add(new($"section-{part.Letter}", $"Afsnit {part.Letter}. {part.Title}", Assessment.Sections.GetValueOrDefault(part.Letter)));
+        }
+        AssessmentFields.Add(new("overall", "Samlet vurdering", Assessment.Overall));
         AdministrationCode = await db.Administrations.Where(a => a.Id == AdministrationId).Select(a => a.Code).FirstAsync(ct);
         return true;
     }

@@ -616,6 +616,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int>("AdministrationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AssessmentJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 

@@ -589,6 +589,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("AdministrationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssessmentJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
