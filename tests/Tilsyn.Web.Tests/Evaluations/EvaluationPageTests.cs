@@ -81,6 +81,21 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
         Assert.Equal(HttpStatusCode.Redirect, assess.StatusCode);
         var report = System.Text.RegularExpressions.Regex.Replace(await contact.GetStringAsync("/Evaluations/Report?year=2033"), @"\s+", " ");
         Assert.Contains("<td>BUF</td> <td>3 <span class=\"muted\">–</span></td> <td>4 <span class=\"muted\">–</span></td>", report);
+        // The report downloads as PDF and DOCX and both parse: the PDF's text has the table; the DOCX has heading styles and a real table.
+        var pdf = await contact.GetByteArrayAsync("/Evaluations/Report?handler=Pdf&year=2033");
+        var pdfText = Tilsyn.Web.Tests.Letters.LetterPdfTests.PdfToText(pdf);
+        Assert.Contains("FOKUS 2033", pdfText);
+        Assert.Contains("Sammenligning pr. afsnit", pdfText);
+        Assert.Contains("BUF", pdfText);
+        var docx = await contact.GetByteArrayAsync("/Evaluations/Report?handler=Docx&year=2033");
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>(), s => s.Val == "Heading1");
+            var table = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>());
+            Assert.Contains(table.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>(), r => r.InnerText.StartsWith("BUF3", StringComparison.Ordinal));
+        }
+
         var invalid = await chooser.PostFormAsync(page, $"/Evaluations/Answer?handler=Assess&year=2033&administration={buf}", new() { ["score-overall"] = "9", ["comment-overall"] = "" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
 

@@ -5,7 +5,7 @@ namespace Tilsyn.Web.Tests.Letters;
 
 public sealed class LetterPdfTests
 {
-    private static string PdfToText(byte[] pdf)
+    internal static string PdfToText(byte[] pdf)
     {
         var file = Path.GetTempFileName();
         File.WriteAllBytes(file, pdf);
