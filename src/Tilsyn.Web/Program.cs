@@ -23,6 +23,7 @@ builder.Services.AddScoped<OrganisationQueries>();
 builder.Services.AddScoped<KleImporter>();
 builder.Services.AddScoped<DemoMunicipality>();
 builder.Services.AddScoped<DemoCases>();
+builder.Services.AddScoped<DemoEvaluations>();
 builder.Services.AddScoped<IdentityBootstrap>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTilsynCalendar(config);

@@ -12,7 +12,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, IConfiguration config, ILogger<DemoMunicipality> log)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, IConfiguration config, ILogger<DemoMunicipality> log)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -141,6 +141,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
             var advisor = await users.FindByNameAsync("sagsbehandler");
             var lead = await users.FindByNameAsync("kontorchef");
             await cases.SeedAsync(advisor!.Id, advisor.FullName, lead!.Id, lead.FullName, ct);
+            await evaluations.SeedAsync(ct);
         }
         await tx.CommitAsync(ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",

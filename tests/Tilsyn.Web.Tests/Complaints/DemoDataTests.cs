@@ -63,4 +63,19 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         await Check("status=StatementRequested", c => c.Status == CaseStatus.StatementRequested);
         await Check($"caseworkerId={sara}&status=UnderReview", c => c.CaseworkerId == sara && c.Status == CaseStatus.UnderReview);
     }
+
+    [Fact]
+    public async Task The_demo_has_FOKUS_rounds_2013_2015_2017_that_show_improvement()
+    {
+        var years = await app.WithDbAsync(db => db.Set<Tilsyn.Web.Evaluations.EvaluationRound>().OrderBy(r => r.Year).Select(r => r.Year).ToListAsync());
+        Assert.Equal([2013, 2015, 2017], years);
+        Assert.Equal(21, await app.WithDbAsync(db => db.Set<Tilsyn.Web.Evaluations.EvaluationAnswerRecord>().CountAsync(a => a.Status == Tilsyn.Evaluations.AnswerStatus.Submitted && a.AssessmentJson != null)));
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var report = await advisor.GetStringAsync("/Evaluations/Report?year=2017");
+        Assert.Contains("bedre", report);
+        Assert.DoesNotContain("dårligere", report[(report.IndexOf("<td>BUF</td>", StringComparison.Ordinal))..report.IndexOf("</tr>", report.IndexOf("<td>BUF</td>", StringComparison.Ordinal), StringComparison.Ordinal)]);
+        var bufId = await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync());
+        Assert.Contains("afgrænset til klagebehandling", await advisor.GetStringAsync($"/Evaluations/Answer?year=2017&administration={bufId}"));
+    }
 }

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Evaluations;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Evaluations;
+
+namespace Tilsyn.Web.Demo;
+
+/// <summary>
+/// FOKUS rounds 2013, 2015 and 2017 for all seven administrations: submitted answers with
+/// initiatives and assessments that improve over time (as seed 000 reports); BUF's 2017 answer is
+/// limited to complaint handling by agreement (seed 002).
+/// </summary>
+public sealed class DemoEvaluations(TilsynDbContext db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Set<EvaluationRound>().AnyAsync(ct)) return;
+        var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        var scheme = EvaluationService.StandardScheme;
+        var rng = new Random(2013);
+        var baseScore = admins.ToDictionary(a => a.Id, _ => rng.Next(1, 3));
+        foreach (var (year, step) in new[] { (2013, 0), (2015, 1), (2017, 2) })
+        {
+            var at = new DateTimeOffset(year, 2, 1, 9, 0, 0, TimeSpan.Zero);
+            var round = new EvaluationRound { Year = year, Deadline = new DateOnly(year, 3, 15), SchemeJson = EvaluationService.SchemeToJson(scheme), OpenedAt = at, OpenedBy = "Borgerrådgiveren" };
+            db.Add(round);
+            await db.SaveChangesAsync(ct);
+            foreach (var a in admins)
+            {
+                var answer = new EvaluationAnswer(a.Id, scheme);
+                if (year == 2017 && a.Code == "BUF") answer.SetScope("Besvarelsen er efter aftale afgrænset til klagebehandling.", at, "BUF");
+                answer.Answer("A1", $"{a.Code}: direktionen følger op på klager og sagsbehandlingstider {(step == 0 ? "én gang om året" : step == 1 ? "hvert halve år" : "hvert kvartal")}.");
+                answer.Answer("A2", step == 0 ? "nej" : "ja");
+                answer.SetInitiatives("B1",
+                [
+                    new Initiative("Kursus i forvaltningsret", "Bedre afgørelser", "Sagsbehandlere", new DateOnly(year - 1, 9, 1), step == 0 ? "Ikke fastlagt" : "Stikprøver af afgørelser"),
+                    .. step >= 1 ? [new Initiative("Fast klageprocedure", "Hurtigere svar til borgerne", "Ledere", new DateOnly(year - 1, 3, 1), "Kvartalsvis opgørelse")] : Array.Empty<Initiative>(),
+                    .. step >= 2 ? [new Initiative("Læring på tværs af enheder", "Undgå gentagne fejl", "Alle enheder", new DateOnly(year - 1, 6, 1), "Temamøder med opsamling")] : Array.Empty<Initiative>(),
+                ]);
+                answer.Answer("F1", Math.Min(5, 2 + step).ToString());
+                var slots = Enumerable.Range(1, 3).Select(i => new MeetingSlot(at.AddDays(40 + i), TimeSpan.FromHours(1))).ToList();
+                answer.Submit($"Hermed {a.Name}s besvarelse af FOKUS {year}.", slots, [$"Direktør <direktoer@{a.Code.ToLowerInvariant().Replace("ø", "oe")}.example>"], at.AddDays(30), a.Code);
+                answer.ChooseMeeting(1, at.AddDays(35), "Borgerrådgiveren");
+
+                var assessment = new EvaluationAssessment();
+                var score = Math.Min(4, baseScore[a.Id] + step);
+                foreach (var section in scheme.Sections)
+                    assessment.AssessSection(scheme, section.Letter, Math.Clamp(score + (section.Letter == "C" ? 0 : rng.Next(-1, 1)), 1, 4), null);
+                for (var i = 0; i < answer.Initiatives("B1").Count; i++)
+                    assessment.AssessInitiative(answer, "B1", i, Math.Clamp(score + (i == 0 && step == 0 ? -1 : 0), 1, 4), i == 0 && step == 0 ? "Effekten følges ikke op." : "Egnet, og effekten følges op.");
+                assessment.AssessOverall(score, step == 2 ? "Tydelig fremgang siden 2013." : null);
+                db.Add(new EvaluationAnswerRecord
+                {
+                    RoundId = round.Id, AdministrationId = a.Id, Status = answer.Status, UpdatedAt = at.AddDays(40),
+                    SnapshotJson = JsonSerializer.Serialize(answer.ToSnapshot(), Json), AssessmentJson = JsonSerializer.Serialize(assessment, Json),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
