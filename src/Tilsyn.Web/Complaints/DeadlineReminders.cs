@@ -99,6 +99,25 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
                 Remind(c.Number, c.Subject, "Udtalelse til Borgerrådgiveren", s.DueDate, contacts.Where(x => x.AdministrationId == s.AdministrationId).Select(x => x.Email!));
             }
         }
+        // FOKUS: a week before the answer deadline and from the day after it, for answers not yet submitted.
+        var rounds = await db.Set<Tilsyn.Web.Evaluations.EvaluationRound>().AsNoTracking().Where(r => r.Deadline >= today.AddDays(-14)).ToListAsync(ct);
+        foreach (var round in rounds)
+        {
+            var remind = round.Deadline == today.AddDays(7) ? "om en uge" : today > round.Deadline ? "overskredet" : null;
+            if (remind is null) continue;
+            var unanswered = await db.Set<Tilsyn.Web.Evaluations.EvaluationAnswerRecord>().AsNoTracking()
+                .Where(a => a.RoundId == round.Id && a.Status != Tilsyn.Evaluations.AnswerStatus.Submitted).Select(a => a.AdministrationId).ToListAsync(ct);
+            foreach (var adminId in unanswered)
+                foreach (var to in contacts.Where(x => x.AdministrationId == adminId).Select(x => x.Email!))
+                {
+                    var key = $"FOKUS-{round.Year}";
+                    if (!already.Add(key + "|FOKUS|" + to)) continue;
+                    outbox.Enqueue(to, $"Påmindelse: FOKUS {round.Year} – svarfristen {round.Deadline:dd-MM-yyyy} er {remind}",
+                        $"Forvaltningens besvarelse af FOKUS {round.Year} er ikke indsendt. Svarfristen {round.Deadline:dd-MM-yyyy} er {remind}.", key);
+                    db.Set<SentReminder>().Add(new SentReminder { CaseNumber = key, What = "FOKUS", Due = round.Deadline, SentOn = today, To = to });
+                    count++;
+                }
+        }
         await db.SaveChangesAsync(ct);
         if (count > 0) log.LogInformation("Queued {Count} deadline reminders", count);
         return count;

@@ -58,7 +58,7 @@ internal sealed class EvaluationConfigurations : IEntityTypeConfiguration<Evalua
 /// scheme for the first) and gives every administration a draft answer. An administration's contact
 /// reaches only its own answer; the advisor's staff reach all.
 /// </summary>
-public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock)
+public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox, IConfiguration config)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -72,6 +72,8 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock)
         new Section("F", "Borgerbetjening og kommunikation", [new Question("F1", "Hvordan vurderer forvaltningen selv sin borgerbetjening (1–5)?", QuestionKind.Scale, 1, 5)]),
         new Section("G", "Læring på tværs", [new Question("G1", "Hvordan deles læring fra klager mellem enhederne?", QuestionKind.FreeText)]),
     ]);
+
+    public string AnswerUrl(int year, int administrationId) => $"{(config["PublicBaseUrl"] ?? "").TrimEnd('/')}/Evaluations/Answer?year={year}&administration={administrationId}";
 
     public static string SchemeToJson(EvaluationScheme scheme) => JsonSerializer.Serialize(scheme.Sections, Json);
     public static EvaluationScheme SchemeFromJson(string json) => new(JsonSerializer.Deserialize<List<Section>>(json, Json)!);
@@ -87,6 +89,11 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         foreach (var adminId in await db.Administrations.Select(a => a.Id).ToListAsync(ct))
             db.Add(Record(round.Id, new EvaluationAnswer(adminId, scheme)));
+        // Distribution: every administration's contacts get the round with a link to their answer.
+        var contacts = await db.Users.Where(u => u.AdministrationId != null && u.Email != null).Select(u => new { u.AdministrationId, u.Email }).ToListAsync(ct);
+        foreach (var c in contacts)
+            outbox.Enqueue(c.Email!, $"FOKUS {year}: evaluering af forvaltningens indsats – svarfrist {deadline:dd-MM-yyyy}",
+                $"Borgerrådgiveren har åbnet FOKUS-evalueringen {year}.\n\nBesvar skemaet i Tilsyn senest {deadline:dd-MM-yyyy}: {AnswerUrl(year, c.AdministrationId!.Value)}\n\nForeslå med besvarelsen tre tidspunkter til opfølgningsmødet og angiv deltagerne.");
         await db.SaveChangesAsync(ct);
         return round;
     }

@@ -56,4 +56,22 @@ public sealed class EvaluationServiceTests(TilsynApp app) : IClassFixture<Tilsyn
         var next = await service.OpenRoundAsync(2031, new DateOnly(2031, 3, 1), "Sara Holm", CancellationToken.None);
         Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H"], EvaluationService.SchemeFromJson(next.SchemeJson).Sections.Select(s => s.Letter));
     }
+
+    [Fact]
+    public async Task Opening_a_round_mails_every_administration_and_a_reminder_goes_out_a_week_before_the_deadline()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Tilsyn.Web.Complaints.CalendarSetup.Copenhagen).DateTime);
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<EvaluationService>().OpenRoundAsync(2026 + 40, today.AddDays(7), "Sara Holm", CancellationToken.None);
+        var sent = await app.WithDbAsync(db => db.OutgoingMail.Where(m => m.Subject.StartsWith("FOKUS 2066")).Select(m => m.To).ToListAsync());
+        Assert.Contains("buf@tilsyn.example", sent);
+        Assert.Contains("sof@tilsyn.example", sent);
+        Assert.Contains("/Evaluations/Answer?year=2066&administration=", await app.WithDbAsync(db => db.OutgoingMail.Where(m => m.To == "buf@tilsyn.example" && m.Subject.StartsWith("FOKUS 2066")).Select(m => m.Body).FirstAsync()));
+
+        var reminders = app.Services.GetRequiredService<Tilsyn.Web.Complaints.DeadlineReminders>();
+        await reminders.RunAsync(CancellationToken.None);
+        await reminders.RunAsync(CancellationToken.None); // a second run the same day sends nothing new (counted below)
+        Assert.True(await app.WithDbAsync(db => db.OutgoingMail.AnyAsync(m => m.To == "buf@tilsyn.example" && m.Subject.Contains("FOKUS 2066") && m.Subject.Contains("om en uge"))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutgoingMail.CountAsync(m => m.To == "buf@tilsyn.example" && m.Subject.Contains("FOKUS 2066") && m.Subject.Contains("om en uge"))));
+    }
 }
