@@ -605,6 +605,45 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("committee_statuses", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1229,6 +1268,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Navigation("Administration");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
