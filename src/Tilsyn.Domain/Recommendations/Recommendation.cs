@@ -1,0 +1,110 @@
+using Tilsyn.Common;
+
+namespace Tilsyn.Recommendations;
+
+/// <summary>Where a recommendation (<i>henstilling, anbefaling</i>) came from.</summary>
+public enum RecommendationSource
+{
+    ComplaintCase = 1,
+    Fokus = 2,
+    CaseAudit = 3,
+    AnnualReport = 4,
+    /// <summary>The external auditor's notes (<i>revisionens direktionsnotater</i>).</summary>
+    AuditorNote = 5,
+}
+
+public enum RecommendationStatus
+{
+    Open = 1,
+    /// <summary>The administration has reported progress; the advisor has not closed it.</summary>
+    InProgress = 2,
+    /// <summary>Closed by the advisor as followed.</summary>
+    Closed = 3,
+}
+
+/// <summary>A status update from the administration (or a note from the advisor), with optional evidence.</summary>
+public sealed record RecommendationUpdate(DateTimeOffset At, string By, string Text, string? EvidenceFileName);
+
+/// <summary>
+/// A recommendation to an administration tracked until the advisor closes it: the administration
+/// reports what it has done (with evidence); only the advisor's staff close it, with a reason.
+/// </summary>
+public sealed class Recommendation
+{
+    private readonly List<RecommendationUpdate> updates = [];
+
+    private Recommendation() { }
+
+    public Recommendation(RecommendationSource source, string sourceReference, int administrationId, int? unitId, string text, DateOnly due, DateTimeOffset at, string by)
+    {
+        Source = source;
+        SourceReference = Required(sourceReference, "Kilde", 200);
+        AdministrationId = administrationId;
+        UnitId = unitId;
+        Text = Required(text, "Henstilling", 5000);
+        if (due <= DateOnly.FromDateTime(at.UtcDateTime)) throw new DomainException("Fristen for opfølgning skal ligge i fremtiden.");
+        DueDate = due;
+        CreatedAt = at;
+        CreatedBy = by;
+        Status = RecommendationStatus.Open;
+    }
+
+    public int Id { get; private set; }
+    public RecommendationSource Source { get; private set; }
+    public string SourceReference { get; private set; } = "";
+    public int AdministrationId { get; private set; }
+    public int? UnitId { get; private set; }
+    public string Text { get; private set; } = "";
+    public DateOnly DueDate { get; private set; }
+    public RecommendationStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosingNote { get; private set; }
+    public IReadOnlyList<RecommendationUpdate> Updates => updates;
+
+    public bool IsOverdue(DateOnly today) => Status != RecommendationStatus.Closed && today > DueDate;
+
+    /// <summary>The administration reports what it has done; evidence is the name of a journalised file, if any.</summary>
+    public void ReportProgress(string text, string? evidenceFileName, DateTimeOffset at, string by)
+    {
+        if (Status == RecommendationStatus.Closed) throw new DomainException("Henstillingen er lukket.");
+        updates.Add(new RecommendationUpdate(at, by, Required(text, "Status", 5000), evidenceFileName));
+        Status = RecommendationStatus.InProgress;
+    }
+
+    public void Close(string note, DateTimeOffset at, string by)
+    {
+        if (Status == RecommendationStatus.Closed) throw new DomainException("Henstillingen er allerede lukket.");
+        ClosingNote = Required(note, "Begrundelse for lukning", 2000);
+        ClosedAt = at;
+        Status = RecommendationStatus.Closed;
+        updates.Add(new RecommendationUpdate(at, by, $"Lukket: {ClosingNote}", null));
+    }
+
+    public static string Name(RecommendationSource s) => s switch
+    {
+        RecommendationSource.ComplaintCase => "Klagesag",
+        RecommendationSource.Fokus => "FOKUS",
+        RecommendationSource.CaseAudit => "Sagsaudit",
+        RecommendationSource.AnnualReport => "Beretning",
+        RecommendationSource.AuditorNote => "Revisionens direktionsnotat",
+        _ => s.ToString(),
+    };
+
+    public static string Name(RecommendationStatus s) => s switch
+    {
+        RecommendationStatus.Open => "Åben",
+        RecommendationStatus.InProgress => "Under opfølgning",
+        RecommendationStatus.Closed => "Lukket",
+        _ => s.ToString(),
+    };
+
+    private static string Required(string? v, string field, int max)
+    {
+        var t = (v ?? "").Trim();
+        if (t.Length == 0) throw new DomainException($"Feltet '{field}' skal udfyldes.");
+        if (t.Length > max) throw new DomainException($"Feltet '{field}' må højst være {max} tegn.");
+        return t;
+    }
+}

@@ -1,0 +1,40 @@
+using Tilsyn.Common;
+using Tilsyn.Recommendations;
+
+namespace Tilsyn.Tests.Recommendations;
+
+public sealed class RecommendationTests
+{
+    private static readonly DateTimeOffset At = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_recommendation_is_followed_up_by_the_administration_and_closed_only_with_a_reason()
+    {
+        var r = new Recommendation(RecommendationSource.ComplaintCase, "2026-0000042", 4, null, "Partshør altid før afgørelse om plads.", new DateOnly(2026, 9, 1), At, "Sara Holm");
+        Assert.Equal(RecommendationStatus.Open, r.Status);
+        r.ReportProgress("Ny skabelon for partshøring er taget i brug.", "skabelon.pdf", At.AddDays(30), "Lene Mortensen");
+        Assert.Equal(RecommendationStatus.InProgress, r.Status);
+        Assert.Throws<DomainException>(() => r.Close(" ", At.AddDays(40), "Sara Holm"));
+        r.Close("Skabelonen er set anvendt i stikprøver.", At.AddDays(40), "Sara Holm");
+        Assert.Equal(RecommendationStatus.Closed, r.Status);
+        Assert.Throws<DomainException>(() => r.ReportProgress("mere", null, At.AddDays(41), "Lene Mortensen"));
+        Assert.Equal(2, r.Updates.Count);
+    }
+
+    [Fact]
+    public void Overdue_means_not_closed_after_the_due_date()
+    {
+        var r = new Recommendation(RecommendationSource.Fokus, "FOKUS 2017", 4, null, "Følg op på effekten af initiativerne.", new DateOnly(2026, 9, 1), At, "x");
+        Assert.False(r.IsOverdue(new DateOnly(2026, 9, 1)));
+        Assert.True(r.IsOverdue(new DateOnly(2026, 9, 2)));
+        r.Close("Fulgt", At, "x");
+        Assert.False(r.IsOverdue(new DateOnly(2026, 9, 2)));
+    }
+
+    [Fact]
+    public void The_due_date_must_be_in_the_future_and_the_text_given()
+    {
+        Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.Fokus, "x", 1, null, "Tekst", new DateOnly(2026, 6, 1), At, "x"));
+        Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.Fokus, "x", 1, null, " ", new DateOnly(2026, 9, 1), At, "x"));
+    }
+}
