@@ -24,6 +24,7 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Web.Complaints.SentReminder> SentReminders => Set<Tilsyn.Web.Complaints.SentReminder>();
     public DbSet<Tilsyn.Web.Extracts.Extract> Extracts => Set<Tilsyn.Web.Extracts.Extract>();
     public DbSet<Tilsyn.Web.Extracts.KpiCell> KpiCells => Set<Tilsyn.Web.Extracts.KpiCell>();
+    public DbSet<Tilsyn.Recommendations.Recommendation> Recommendations => Set<Tilsyn.Recommendations.Recommendation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -136,6 +136,10 @@ public sealed class DetailsModel(
             foreach (var (label, value) in new[] { ("Konklusion", conclusion), ("Henstilling", recommendation), ("Resumé", summary) })
                 if (Tilsyn.Complaints.Intake.FreeText.Check(label, value, 20_000, required: false) is { } bad) throw new DomainException(bad);
             c.Conclude(outcome, breached, conclusion, recommendation, summary, Now, Me);
+            // A recommendation to the administration goes into the register, to be followed up within three months.
+            if (c.RecommendationText is { } rec && c.AdministrationId is { } adminId)
+                db.Recommendations.Add(new Tilsyn.Recommendations.Recommendation(Tilsyn.Recommendations.RecommendationSource.ComplaintCase, c.Number, adminId, c.UnitId,
+                    rec, clock.Today().AddMonths(3), Now, User.DisplayName()));
             await db.SaveChangesAsync(ct);
             await letters.SendConclusionAsync(c, ct);
         }, ct);

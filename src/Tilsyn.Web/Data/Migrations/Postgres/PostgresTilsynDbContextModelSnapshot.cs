@@ -519,6 +519,69 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("org_units", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Recommendations.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("updates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Updates");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId", "Status");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1268,6 +1331,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Navigation("Administration");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Tilsyn.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>

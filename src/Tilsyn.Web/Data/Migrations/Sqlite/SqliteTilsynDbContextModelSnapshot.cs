@@ -498,6 +498,67 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("org_units", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Recommendations.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("updates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Updates");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId", "Status");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1225,6 +1286,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Navigation("Administration");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Tilsyn.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Complaints.Intake;
+using Tilsyn.Identity;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Recommendations;
+
+[Authorize(Policy = Policies.CaseReaders)]
+public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public Recommendation Item { get; private set; } = null!;
+    public string AdministrationCode { get; private set; } = "";
+    public string? Error { get; private set; }
+    public DateOnly Today => clock.Today();
+    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostProgressAsync(string? text, string? evidence, CancellationToken ct) => Change(r =>
+    {
+        if (FreeText.Check("Opfølgning", text, 5000, true) is { } bad) throw new DomainException(bad);
+        r.ReportProgress(FreeText.Normalise(text), string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim(), clock.GetUtcNow(), User.DisplayName());
+    }, ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(string? note, CancellationToken ct)
+    {
+        if (!IsStaff) return Forbid();
+        return await Change(r => r.Close(note ?? "", clock.GetUtcNow(), User.DisplayName()), ct);
+    }
+
+    private async Task<IActionResult> Change(Action<Recommendation> change, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        try
+        {
+            change(Item);
+            db.Entry(Item).Property("updates").IsModified = true;
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/Recommendations/Details?id={Id}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            db.ChangeTracker.Clear();
+            await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var scope = User.Scope();
+        var r = await db.Recommendations.FirstOrDefaultAsync(x => x.Id == Id, ct);
+        if (r is null || !scope.Covers(r.AdministrationId)) return false;
+        Item = r;
+        AdministrationCode = await db.Administrations.Where(a => a.Id == r.AdministrationId).Select(a => a.Code).FirstAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Identity;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.Recommendations;
+
+/// <summary>The recommendations register: all for the advisor's staff, the own administration's for a contact.</summary>
+[Authorize(Policy = Policies.CaseReaders)]
+public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    public List<Recommendation> Rows { get; private set; } = [];
+    public Dictionary<int, string> Codes { get; private set; } = [];
+    public DateOnly Today => clock.Today();
+    public string? Error { get; private set; }
+    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public string Code(int id) => Codes.GetValueOrDefault(id, "?");
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = User.Scope();
+        Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        var rows = await db.Recommendations.AsNoTracking().Where(r => scope.AdministrationId == null || r.AdministrationId == scope.AdministrationId)
+            .OrderBy(r => r.DueDate).ToListAsync(ct);
+        Rows = Overdue ? rows.Where(r => r.IsOverdue(Today)).ToList() : rows;
+    }
+
+    public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due, CancellationToken ct)
+    {
+        if (!IsStaff) return Forbid();
+        try
+        {
+            if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltningen findes ikke.");
+            var r = new Recommendation(source, reference ?? "", administrationId, null, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+            db.Recommendations.Add(r);
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/Recommendations/Details?id={r.Id}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+}

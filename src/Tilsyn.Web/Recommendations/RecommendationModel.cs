@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Recommendations;
+
+namespace Tilsyn.Web.Recommendations;
+
+internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Recommendation> e)
+    {
+        e.ToTable("recommendations");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Source).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.SourceReference).HasMaxLength(200);
+        e.Property(x => x.CreatedBy).HasMaxLength(200);
+        e.Property(x => x.ClosingNote).HasMaxLength(2000);
+        e.HasIndex(x => new { x.AdministrationId, x.Status });
+        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+        e.Ignore(x => x.Updates);
+        // The update history is a small append-only list: stored as JSON in one column.
+        e.Property<List<RecommendationUpdate>>("updates")
+            .HasColumnName("Updates")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<RecommendationUpdate>>(v, Json) ?? new List<RecommendationUpdate>(),
+                new ValueComparer<List<RecommendationUpdate>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, u) => HashCode.Combine(h, u.GetHashCode())), v => v.ToList()));
+    }
+}

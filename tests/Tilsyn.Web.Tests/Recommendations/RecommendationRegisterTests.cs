@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.Recommendations;
+
+public sealed class RecommendationRegisterTests(TilsynApp app) : IClassFixture<TilsynApp>
+{
+    private async Task<int> AdminId(string code) => await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == code).Select(a => a.Id).SingleAsync());
+
+    [Fact]
+    public async Task The_advisor_registers_a_recommendation_BUF_reports_progress_and_only_the_advisor_closes_it()
+    {
+        var buf = await AdminId("BUF");
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var created = await advisor.PostFormAsync("/Recommendations", "/Recommendations", new()
+        {
+            ["administrationId"] = buf.ToString(), ["source"] = "AuditorNote", ["reference"] = "Direktionsnotat 2026/3",
+            ["text"] = "Sikr journalisering af alle afgørelser.", ["due"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString;
+        var id = int.Parse(page.Split('=')[1]);
+
+        var contact = app.NewClient();
+        await contact.LoginOkAsync("buf");
+        Assert.Equal(HttpStatusCode.Redirect, (await contact.PostFormAsync(page, $"{page}&handler=Progress", new() { ["text"] = "Ny journaliseringsvejledning er udsendt.", ["evidence"] = "vejledning.pdf" })).StatusCode);
+        Assert.Contains("/Account/AccessDenied", (await contact.PostFormAsync(page, $"{page}&handler=Close", new() { ["note"] = "Vi lukker selv" })).Headers.Location?.OriginalString);
+        Assert.Equal(RecommendationStatus.InProgress, await app.WithDbAsync(db => db.Recommendations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(page, $"{page}&handler=Close", new() { ["note"] = "Vejledningen er set anvendt." })).StatusCode);
+        var html = WebUtility.HtmlDecode(await advisor.GetStringAsync(page));
+        Assert.Contains("Lukket", html);
+        Assert.Contains("Ny journaliseringsvejledning er udsendt. (dokumentation: vejledning.pdf)", html);
+
+        var sof = app.NewClient();
+        await sof.LoginOkAsync("sof");
+        Assert.Equal(HttpStatusCode.NotFound, (await sof.GetAsync(page)).StatusCode);
+        Assert.DoesNotContain("Sikr journalisering", await sof.GetStringAsync("/Recommendations"));
+    }
+
+    [Fact]
+    public async Task Overdue_follow_ups_are_listed_on_the_advisors_start_page_and_in_the_administrations_portal()
+    {
+        var tmf = await AdminId("TMF");
+        await app.WithDbAsync(async db =>
+        {
+            var r = new Recommendation(RecommendationSource.Fokus, "FOKUS 2017", tmf, null, "Følg op på byggesagernes sagsbehandlingstid.", new DateOnly(2020, 6, 1), new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), "Borgerrådgiveren");
+            db.Recommendations.Add(r);
+            return await db.SaveChangesAsync();
+        });
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        Assert.Contains("Følg op på byggesagernes sagsbehandlingstid.", await advisor.GetStringAsync("/"));
+        var contact = app.NewClient();
+        await contact.LoginOkAsync("tmf");
+        Assert.Contains("Følg op på byggesagernes sagsbehandlingstid.", await contact.GetStringAsync("/"));
+        var other = app.NewClient();
+        await other.LoginOkAsync("kff");
+        Assert.DoesNotContain("byggesagernes", await other.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task A_recommendation_in_a_concluded_complaint_case_enters_the_register()
+    {
+        var fields = Tilsyn.Web.Tests.Complaints.ComplaintForms.ValidComplaint();
+        fields["Form.AdministrationId"] = (await AdminId("SOF")).ToString();
+        var (number, _) = await Tilsyn.Web.Tests.Complaints.ComplaintForms.SubmitOkAsync(app.NewClient(), fields);
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        await advisor.PostFormAsync($"/Cases/{number}", $"/Cases/{number}?handler=Review", []);
+        var concluded = await advisor.PostFormAsync($"/Cases/{number}", $"/Cases/{number}?handler=Conclude", new()
+        {
+            ["outcome"] = "Recommendation", ["conclusion"] = "Borgerrådgiveren henstiller.", ["recommendation"] = "Giv altid klagevejledning i afgørelser om hjælpemidler.",
+            ["summary"] = "Manglende klagevejledning.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, concluded.StatusCode);
+        var r = await app.WithDbAsync(db => db.Recommendations.SingleAsync(x => x.SourceReference == number));
+        Assert.Equal(RecommendationSource.ComplaintCase, r.Source);
+        Assert.Equal("Giv altid klagevejledning i afgørelser om hjælpemidler.", r.Text);
+    }
+}
