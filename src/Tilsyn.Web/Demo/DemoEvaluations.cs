@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Evaluations;
+using Tilsyn.Recommendations;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
 
@@ -60,5 +61,23 @@ public sealed class DemoEvaluations(TilsynDbContext db)
             }
             await db.SaveChangesAsync(ct);
         }
+
+        // Open recommendations from the 2017 round and the annual report, some past their follow-up date.
+        var created = new DateTimeOffset(2025, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var texts = new (string Code, RecommendationSource Source, string Reference, string Text, int DueMonths, bool Progress)[]
+        {
+            ("BUF", RecommendationSource.Fokus, "FOKUS 2017", "Følg op på effekten af klageforløbet i dagtilbud med stikprøver.", 6, true),
+            ("SOF", RecommendationSource.AnnualReport, "Beretning 2025", "Overhold de offentliggjorte sagsbehandlingsfrister på handicapområdet.", 8, false),
+            ("BIF", RecommendationSource.ComplaintCase, "Klagesager 2025", "Partshør altid før sanktion af kontanthjælp.", 18, true),
+            ("TMF", RecommendationSource.AuditorNote, "Direktionsnotat 2025/2", "Journalisér alle afgørelser i byggesager.", 15, false),
+        };
+        foreach (var t in texts)
+        {
+            var admin = admins.Single(a => a.Code == t.Code);
+            var r = new Tilsyn.Recommendations.Recommendation(t.Source, t.Reference, admin.Id, null, t.Text, DateOnly.FromDateTime(created.UtcDateTime).AddMonths(t.DueMonths), created, "Borgerrådgiveren");
+            if (t.Progress) r.ReportProgress("Arbejdet er i gang; status gives på næste udvalgsmøde.", null, created.AddMonths(2), t.Code);
+            db.Add(r);
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

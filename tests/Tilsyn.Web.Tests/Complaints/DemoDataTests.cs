@@ -77,5 +77,8 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.DoesNotContain("dårligere", report[(report.IndexOf("<td>BUF</td>", StringComparison.Ordinal))..report.IndexOf("</tr>", report.IndexOf("<td>BUF</td>", StringComparison.Ordinal), StringComparison.Ordinal)]);
         var bufId = await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync());
         Assert.Contains("afgrænset til klagebehandling", await advisor.GetStringAsync($"/Evaluations/Answer?year=2017&administration={bufId}"));
+        // Open recommendations, some overdue, show on the start page.
+        Assert.Equal(4, await app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed)));
+        Assert.Contains("id=\"overskredne-henstillinger\"", await advisor.GetStringAsync("/"));
     }
 }
