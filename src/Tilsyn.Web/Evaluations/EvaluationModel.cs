@@ -141,6 +141,30 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
         return (round, previous, letters, rows);
     }
 
+    /// <summary>One administration across all rounds: each section's score per year and the trend from the year before.</summary>
+    public async Task<(string Code, List<int> Years, List<(string Letter, string Title)> Sections, Dictionary<(string Letter, int Year), (int? Score, Trend Trend)> Cells, Dictionary<int, (int? Score, Trend Trend)> Overall)?>
+        AdministrationReportAsync(int administrationId, CancellationToken ct)
+    {
+        var admin = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == administrationId, ct);
+        if (admin is null) return null;
+        var rounds = await db.Set<EvaluationRound>().AsNoTracking().OrderBy(r => r.Year).ToListAsync(ct);
+        if (rounds.Count == 0) return null;
+        var answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking().Where(a => a.AdministrationId == administrationId).ToListAsync(ct);
+        var sections = SchemeFromJson(rounds[^1].SchemeJson).Sections.Select(s => (s.Letter, s.Title)).ToList();
+        var cells = new Dictionary<(string, int), (int?, Trend)>();
+        var overall = new Dictionary<int, (int?, Trend)>();
+        EvaluationAssessment? previous = null;
+        foreach (var round in rounds)
+        {
+            var now = answers.FirstOrDefault(a => a.RoundId == round.Id) is { } rec ? AssessmentOf(rec) : new EvaluationAssessment();
+            foreach (var (letter, _) in sections)
+                cells[(letter, round.Year)] = (now.Sections.GetValueOrDefault(letter)?.Value, Assessment.Compare(previous?.Sections.GetValueOrDefault(letter)?.Value, now.Sections.GetValueOrDefault(letter)?.Value));
+            overall[round.Year] = (now.Overall?.Value, Assessment.Compare(previous?.Overall?.Value, now.Overall?.Value));
+            previous = now;
+        }
+        return (admin.Code, rounds.Select(r => r.Year).ToList(), sections, cells, overall);
+    }
+
     /// <summary>Stores the answer after a change made through its own methods.</summary>
     public async Task SaveAsync(EvaluationAnswerRecord record, EvaluationAnswer answer, CancellationToken ct)
     {

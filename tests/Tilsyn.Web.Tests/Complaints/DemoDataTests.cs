@@ -77,6 +77,12 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.DoesNotContain("dårligere", report[(report.IndexOf("<td>BUF</td>", StringComparison.Ordinal))..report.IndexOf("</tr>", report.IndexOf("<td>BUF</td>", StringComparison.Ordinal), StringComparison.Ordinal)]);
         var bufId = await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync());
         Assert.Contains("afgrænset til klagebehandling", await advisor.GetStringAsync($"/Evaluations/Answer?year=2017&administration={bufId}"));
+        // BUF over time: 2013 -> 2015 -> 2017 with improvement, as page and PDF.
+        var overTime = await advisor.GetStringAsync($"/Evaluations/Administration?administration={bufId}");
+        Assert.Contains("<th scope=\"col\">2013</th>", overTime);
+        Assert.Contains("bedre", overTime);
+        var pdf = await advisor.GetByteArrayAsync($"/Evaluations/Administration?handler=Pdf&administration={bufId}");
+        Assert.Contains("FOKUS – BUF", Tilsyn.Web.Tests.Letters.LetterPdfTests.PdfToText(pdf));
         // Open recommendations, some overdue, show on the start page.
         Assert.Equal(4, await app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed)));
         Assert.Contains("id=\"overskredne-henstillinger\"", await advisor.GetStringAsync("/"));
