@@ -180,3 +180,27 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
         SnapshotJson = JsonSerializer.Serialize(a.ToSnapshot(), Json), UpdatedAt = clock.GetUtcNow(),
     };
 }
+
+/// <summary>A document attached to an administration's FOKUS answer (checked by content like a complaint's attachments).</summary>
+public sealed class EvaluationAttachment
+{
+    public int Id { get; set; }
+    public int AnswerId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTimeOffset UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+}
+
+internal sealed class EvaluationAttachmentConfiguration : IEntityTypeConfiguration<EvaluationAttachment>
+{
+    public void Configure(EntityTypeBuilder<EvaluationAttachment> e)
+    {
+        e.ToTable("evaluation_attachments");
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.ContentType).HasMaxLength(100);
+        e.Property(x => x.UploadedBy).HasMaxLength(200);
+        e.HasOne<EvaluationAnswerRecord>().WithMany().HasForeignKey(x => x.AnswerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -30,7 +30,7 @@ public sealed class FokusJourneyTests(BrowserFixture browser)
         var buf = await browser.NewPageAsync();
         await LoginAsync(buf, "buf");
         await buf.GotoAsync("/Evaluations");
-        await buf.GetByRole(AriaRole.Link, new() { Name = "BUF" }).First.ClickAsync();
+        await buf.Locator("table").GetByRole(AriaRole.Link, new() { Name = "BUF", Exact = true }).First.ClickAsync();
         await buf.Locator("#q-A1").FillAsync("Direktionen gennemgår klager hvert kvartal.");
         await buf.GetByLabel("Initiativ 1").FillAsync("Klageforløb i dagtilbud");
         await buf.GetByRole(AriaRole.Button, new() { Name = "Gem kladde" }).ClickAsync();

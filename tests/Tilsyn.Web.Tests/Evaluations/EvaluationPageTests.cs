@@ -32,6 +32,17 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
         });
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
 
+        // Documents are attached to the draft; a disguised one is refused by name.
+        var attached = await Tilsyn.Web.Tests.Complaints.ComplaintForms.PostMultipartAsync(contact, page, $"/Evaluations/Answer?handler=Attach&year=2033&administration={buf}",
+            new() { ["year"] = "2033", ["administration"] = buf.ToString() }, ("handleplan.pdf", TestFiles.Pdf("Handleplan")));
+        Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
+        var disguised = await Tilsyn.Web.Tests.Complaints.ComplaintForms.PostMultipartAsync(contact, page, $"/Evaluations/Answer?handler=Attach&year=2033&administration={buf}",
+            new() { ["year"] = "2033", ["administration"] = buf.ToString() }, ("notat.pdf", TestFiles.Executable()));
+        Assert.Contains("notat.pdf", WebUtility.HtmlDecode(await disguised.Content.ReadAsStringAsync()));
+        var withAttachment = await contact.GetStringAsync(page);
+        Assert.Contains("handleplan.pdf", withAttachment);
+        Assert.DoesNotContain(">notat.pdf<", withAttachment);
+
         var submit = await contact.PostFormAsync(page, $"/Evaluations/Answer?handler=Submit&year=2033&administration={buf}", new Dictionary<string, string>
         {
             ["coverLetter"] = "Hermed BUF's besvarelse.", ["participants"] = "Direktør\nKvalitetschef",
@@ -124,6 +135,7 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
         var sof = app.NewClient();
         await sof.LoginOkAsync("sof");
         Assert.Equal(HttpStatusCode.NotFound, (await sof.GetAsync($"/Evaluations/Answer?year=2035&administration={buf}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sof.GetAsync($"/Evaluations/Answer?handler=Attachment&year=2035&administration={buf}&attachmentId=1")).StatusCode);
         var token = await sof.AntiforgeryTokenAsync("/Evaluations");
         var post = await sof.PostAsync($"/Evaluations/Answer?handler=Save&year=2035&administration={buf}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -131,7 +143,8 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
         }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         var index = await sof.GetStringAsync("/Evaluations");
-        Assert.DoesNotContain($"administration={buf}\"", index);
+        Assert.DoesNotContain($"/Evaluations/Answer?year=2035&amp;administration={buf}", index);
+        Assert.DoesNotContain($"/Evaluations/Answer?year=2035&administration={buf}", index);
         Assert.False(await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().AnyAsync(a => a.AdministrationId == buf && a.SnapshotJson.Contains("Indbrud"))));
     }
 }

@@ -15,6 +15,8 @@ namespace Tilsyn.Web.Pages.Evaluations;
 
 /// <summary>An administration's FOKUS answer: drafts, submission with meeting slots, and the advisor's logged reopening.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
+[RequestSizeLimit(60 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
@@ -24,6 +26,8 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     public string? Error { get; private set; }
     public EvaluationAssessment Assessment { get; private set; } = new();
     public sealed record AssessmentField(string Target, string Label, Score? Current);
+    public sealed record AttachmentRow(int Id, string FileName, DateTimeOffset UploadedAt, string UploadedBy);
+    public List<AttachmentRow> Attachments { get; private set; } = [];
     public List<AssessmentField> AssessmentFields { get; private set; } = [];
     private EvaluationAnswerRecord record = null!;
 
@@ -75,6 +79,40 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
                 outbox.Enqueue(to!, summary, $"Borgerrådgiveren har valgt {when} til opfølgningsmødet om FOKUS {Year}. Invitationen er vedhæftet.", null,
                     "invitation.ics", System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; method=REQUEST; charset=utf-8");
         }, ct);
+    }
+
+    /// <summary>Attaches documents to a draft answer; each file is checked by its content and named in any error.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(List<IFormFile> files, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var errors = new List<string>();
+        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, errors, ct);
+        if (Answer.Status == AnswerStatus.Submitted) errors.Add("Besvarelsen er indsendt og låst. Borgerrådgiveren kan genåbne den.");
+        if (incoming.Count == 0 && errors.Count == 0) errors.Add("Vælg en fil.");
+        var accepted = new List<(Tilsyn.Complaints.Intake.InspectionResult Result, IncomingFile File)>();
+        foreach (var f in incoming)
+        {
+            var r = Tilsyn.Complaints.Intake.AttachmentInspector.Inspect(f.FileName, f.Content, CaseRegistration.Attachments);
+            if (r.Error is { } e) errors.Add(e); else accepted.Add((r, f));
+        }
+        if (errors.Count > 0)
+        {
+            Error = string.Join(" ", errors);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        foreach (var (r, f) in accepted)
+            db.Add(new EvaluationAttachment { AnswerId = record.Id, FileName = r.SafeFileName, ContentType = r.ContentType!, Content = f.Content, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName() });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Bilag er vedhæftet.";
+        return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(int attachmentId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var a = await db.Set<EvaluationAttachment>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.AnswerId == record.Id, ct);
+        return a is null ? NotFound() : File(a.Content, a.ContentType, a.FileName);
     }
 
     /// <summary>The advisor's assessment: every field named <c>score-…</c> with its <c>comment-…</c>.</summary>
@@ -141,6 +179,8 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
         if (found is null) return false;
         (record, Answer) = found.Value;
         Assessment = EvaluationService.AssessmentOf(record);
+        Attachments = await db.Set<EvaluationAttachment>().AsNoTracking().Where(x => x.AnswerId == record.Id).OrderBy(x => x.Id)
+            .Select(x => new AttachmentRow(x.Id, x.FileName, x.UploadedAt, x.UploadedBy)).ToListAsync(ct);
         AssessmentFields = [];
         foreach (var part in Answer.Scheme.Sections)
         {

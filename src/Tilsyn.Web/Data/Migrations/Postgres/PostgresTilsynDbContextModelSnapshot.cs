@@ -746,6 +746,46 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("evaluation_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.ToTable("evaluation_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1362,6 +1402,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasOne("Tilsyn.Web.Evaluations.EvaluationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

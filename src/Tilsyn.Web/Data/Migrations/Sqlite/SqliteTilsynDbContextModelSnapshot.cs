@@ -715,6 +715,44 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("evaluation_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.ToTable("evaluation_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1317,6 +1355,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasOne("Tilsyn.Web.Evaluations.EvaluationRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
