@@ -106,6 +106,67 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public void A_long_contents_runs_over_pages_and_still_gives_the_right_pages()
+    {
+        var sections = Enumerable.Range(1, 90).Select(i => new ReportSection($"Kapitel {i}", [string.Concat(Enumerable.Repeat(Filler, i % 4 + 1))]) { Level = i % 2 == 0 ? 2 : 1 }).ToList();
+        var pages = PdfPages(ReportRenderer.ToPdf(new ReportDocument("Lang beretning", "Mange kapitler", sections) { Cover = true, TableOfContents = true }));
+        var contentsPages = pages.TakeWhile(p => !p.Contains("Kapitel 1\n", StringComparison.Ordinal) || p.Contains("Indhold", StringComparison.Ordinal)).Count();
+        var entries = pages.Skip(1).Take(contentsPages - 1)
+            .SelectMany(p => p.Split('\n'))
+            .Select(l => Regex.Match(l, @"^\s*Kapitel (\d+)\s+(\d+)\s*$")).Where(m => m.Success)
+            .ToDictionary(m => int.Parse(m.Groups[1].Value), m => int.Parse(m.Groups[2].Value));
+        Assert.True(contentsPages >= 3, $"the contents should take two pages after the cover, took {contentsPages - 1}");
+        Assert.Equal(90, entries.Count);
+        foreach (var (chapter, page) in entries)
+        {
+            Assert.Matches($@"(?m)^\s*Kapitel {chapter}\s*$", pages[page - 1]);
+            Assert.DoesNotMatch($@"(?m)^\s*Kapitel {chapter}\s*$", pages[page - 2]);
+        }
+    }
+
+    [Fact]
+    public void Nothing_is_drawn_outside_the_text_area_not_even_a_table_row_taller_than_a_page()
+    {
+        var huge = "Begyndelsen " + string.Concat(Enumerable.Repeat("meget lang celletekst om sagsforløbet ", 260)) + "Slutningen";
+        var rows = new List<IReadOnlyList<string>> { new[] { "1", "Kort" }, new[] { "2", huge }, new[] { "3", "Efter den lange række" } };
+        var report = new ReportDocument("Test", "Tabeller", [new("Tabel", [], ["Nr.", "Tekst"], rows), new("Uden ord", ["Et_ord_der_er_alt_for_langt_til_en_linje_" + new string('x', 200)])]);
+        var pdf = ReportRenderer.ToPdf(report);
+        var pages = PdfPages(pdf);
+        Assert.True(pages.Count >= 3);
+        var text = Flat(string.Join(" ", pages));
+        Assert.Contains("Begyndelsen", text);
+        Assert.Contains("Slutningen", text);
+        Assert.Contains("Efter den lange række", text);
+        foreach (var page in pages.Where(p => p.Contains("celletekst", StringComparison.Ordinal))) Assert.Matches(@"Nr\.\s+Tekst", page);
+        AssertInsideTextArea(pdf);
+        AssertInsideTextArea(ReportRenderer.ToPdf(AnnualReport()));
+    }
+
+    /// <summary>Every word (pdftotext -bbox) lies within the margins (60 pt), or in the footer line under the text.</summary>
+    private static void AssertInsideTextArea(byte[] pdf)
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("pdftotext", ["-bbox", file, "-"]) { RedirectStandardOutput = true })!;
+            var html = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            var words = Regex.Matches(html, @"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]*)</word>");
+            Assert.NotEmpty(words);
+            foreach (Match w in words)
+            {
+                double V(int g) => double.Parse(w.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var (xMin, yMin, xMax, yMax) = (V(1), V(2), V(3), V(4));
+                var footer = yMin >= 842 - 60 + 8 && yMax <= 842 - 20;
+                Assert.True(xMin >= 59 && xMax <= 595 - 59 && yMin >= 0 && (yMax <= 842 - 60 + 1 || footer),
+                    $"\"{w.Groups[5].Value}\" at ({xMin}, {yMin})–({xMax}, {yMax}) is outside the text area");
+            }
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void The_annual_report_docx_has_heading_styles_a_toc_field_a_table_with_header_row_and_pictures()
     {
         var report = AnnualReport();
