@@ -8,7 +8,9 @@ using Tilsyn.Extracts;
 using Tilsyn.Statistics;
 using Tilsyn.Web.Extracts;
 
-var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000L;
+var publish = args.Length > 0 && args[0] == "publish";
+var rest = publish ? args[1..] : args;
+var rows = rest.Length > 0 ? long.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000_000L;
 var inv = CultureInfo.InvariantCulture;
 var org = Synthetic.Organisation();
 var file = Path.Combine(Path.GetTempPath(), $"tilsyn-bench-{rows}.csv");
@@ -19,6 +21,11 @@ if (!File.Exists(file) || new FileInfo(file).Length == 0)
     Console.WriteLine($"generated {rows:N0} rows ({new FileInfo(file).Length / 1024 / 1024:N0} MiB) in {g.Elapsed.TotalSeconds:0.0} s: {file}");
 }
 else Console.WriteLine($"reusing {file} ({new FileInfo(file).Length / 1024 / 1024:N0} MiB)");
+if (publish)
+{
+    await PublishBench.RunAsync(file, org);
+    return;
+}
 
 // --- Tilsyn: the product's own pass (parse, validate, cube) and the cube's medians and p90s.
 GC.Collect();
@@ -89,7 +96,7 @@ Console.WriteLine(string.Create(inv, $"rows={pass.Read} tilsyn_s={tilsynSeconds:
 static bool Close(double? a, double? b) => a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) < 1e-9;
 
 /// <summary>A deterministic, realistically skewed extract: few big units and many small ones, long-tailed processing times, some open cases.</summary>
-static class Synthetic
+internal static class Synthetic
 {
     public static readonly DateOnly From = new(2023, 1, 1), To = new(2024, 12, 31);
     public sealed record Admin(int Id, string Code);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
+using Tilsyn.Web;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Demo;
 using Tilsyn.Web.Health;
@@ -16,35 +17,7 @@ using Tilsyn.Web.Mail;
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 
-builder.Services.AddTilsynDatabase(config);
-builder.Services.AddTilsynIdentity();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped<OrganisationQueries>();
-builder.Services.AddScoped<KleImporter>();
-builder.Services.AddScoped<DemoMunicipality>();
-builder.Services.AddScoped<DemoCases>();
-builder.Services.AddScoped<DemoEvaluations>();
-builder.Services.AddScoped<IdentityBootstrap>();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddTilsynCalendar(config);
-builder.Services.AddScoped<AuditLog>();
-builder.Services.AddScoped<CaseQueries>();
-builder.Services.AddScoped<CaseSearch>();
-builder.Services.AddScoped<CaseNumberAllocator>();
-builder.Services.AddScoped<CaseRegistration>();
-builder.Services.AddScoped<CaseLetters>();
-builder.Services.AddScoped<MailOutbox>();
-builder.Services.Configure<MailOptions>(config.GetSection("Mail"));
-builder.Services.AddSingleton<MailDispatcher>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
-builder.Services.AddSingleton<DeadlineReminders>();
-builder.Services.AddScoped<Tilsyn.Web.Extracts.ExtractImporter>();
-builder.Services.AddSingleton<Tilsyn.Web.Extracts.ExtractJobs>();
-builder.Services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
-builder.Services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
-builder.Services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
-if (config.GetValue("Reminders:Enabled", true))
-    builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
+builder.Services.AddTilsynServices(config);
 
 // Login cookies survive restarts: keys live beside the SQLite file unless configured elsewhere.
 var keyFolder = config["DataProtection:KeyFolder"] ?? Path.Combine(Environment.CurrentDirectory, "data", "keys");

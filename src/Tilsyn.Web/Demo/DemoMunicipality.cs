@@ -12,7 +12,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, IConfiguration config, ILogger<DemoMunicipality> log)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, IConfiguration config, ILogger<DemoMunicipality> log)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -144,6 +144,9 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
             await evaluations.SeedAsync(ct);
         }
         await tx.CommitAsync(ct);
+        // Audits, reports and the library use the extract importer, which runs its own transaction.
+        if (config.GetValue("Demo:Cases", true))
+            await publishing.SeedAsync((await users.FindByNameAsync("sagsbehandler"))!.FullName, ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
             Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }

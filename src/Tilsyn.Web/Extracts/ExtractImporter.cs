@@ -40,6 +40,14 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         var quarantine = new List<QuarantinedRow>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var extract = await ReplaceAsync(request, ct);
+        // The valid rows are kept (packed in chunks) so audits can sample the extract's cases.
+        var cases = new ExtractCaseWriter(async (no, payload, rows) =>
+        {
+            var chunk = new ExtractCaseChunk { ExtractId = extract.Id, ChunkNo = no, Rows = rows, Payload = payload };
+            db.Add(chunk);
+            await db.SaveChangesAsync(ct);
+            db.Entry(chunk).State = EntityState.Detached;
+        });
         var pass = await ExtractPass.RunAsync(file, request.Columns, org, request.PeriodFrom, request.PeriodTo,
             (admin, caseType) => deadlineDays.TryGetValue((admin, caseType.ToLowerInvariant()), out var d) ? d : null,
             request.Policy == ErrorPolicy.QuarantineBadRows
@@ -49,7 +57,7 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
                     if (quarantine.Count >= 1000) await FlushAsync(quarantine, ct);
                 }
                 : null,
-            progress);
+            progress, cases);
         if (pass.HeaderErrors.Count > 0)
         {
             await tx.RollbackAsync(ct);
@@ -96,6 +104,7 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         {
             await db.Set<KpiCell>().Where(c => c.ExtractId == o.Id).ExecuteDeleteAsync(ct);
             await db.Set<QuarantinedRow>().Where(c => c.ExtractId == o.Id).ExecuteDeleteAsync(ct);
+            await db.Set<ExtractCaseChunk>().Where(c => c.ExtractId == o.Id).ExecuteDeleteAsync(ct);
             db.Remove(o);
         }
         var extract = new Extract

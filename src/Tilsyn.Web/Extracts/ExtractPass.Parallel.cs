@@ -40,7 +40,7 @@ public sealed partial class ExtractPass
     /// memory stays bounded; the first errors are merged by line so the report reads as before.
     /// </summary>
     private static async Task RunParallelAsync(ExtractPass pass, SepReader reader, (int Col, int At)[] mapped, Dictionary<ExtractColumn, int> index, int columnCount,
-        OrganisationLookup org, DateOnly from, DateOnly to, Func<int, string, int?> deadlineDays, CountingStream counting, long length, IProgress<double>? progress)
+        OrganisationLookup org, DateOnly from, DateOnly to, Func<int, string, int?> deadlineDays, CountingStream counting, long length, IProgress<double>? progress, ExtractCaseWriter? cases)
     {
         var workers = int.TryParse(Environment.GetEnvironmentVariable("TILSYN_EXTRACT_WORKERS"), out var w) && w > 0 ? w : Math.Min(2, Environment.ProcessorCount);
         // One channel per worker, and rows routed by unit: each worker's cube then holds only its units' cells.
@@ -53,6 +53,7 @@ public sealed partial class ExtractPass
             var work = channels[index];
             var errors = new List<RowError>();
             var firstWithLines = new List<RowError>();
+            var kept = cases?.NewBuilder();
             await foreach (var batch in work.Reader.ReadAllAsync())
             {
                 for (var r = 0; r < batch.Count; r++)
@@ -63,6 +64,7 @@ public sealed partial class ExtractPass
                     {
                         part.Valid++;
                         part.Cube.Add(ok, deadlineDays(ok.AdministrationId, ok.CaseType));
+                        if (kept is not null) await kept.AddAsync(batch.Values[r * columnCount + (int)ExtractColumn.CaseId]!, ok);
                     }
                     else
                     {
@@ -76,6 +78,7 @@ public sealed partial class ExtractPass
                 }
                 free.Add(batch);
             }
+            if (kept is not null) await kept.FlushAsync();
             part.firstErrors = firstWithLines;
         })).ToArray();
 
@@ -96,6 +99,7 @@ public sealed partial class ExtractPass
             var stageValues = new string?[columnCount];
             var stageDates = new DateField[3];
             var unitCol = (int)ExtractColumn.Unit;
+            var keepIds = cases is not null;
             foreach (var row in reader)
             {
                 pass.Read++;
@@ -105,7 +109,14 @@ public sealed partial class ExtractPass
                 {
                     if (at >= row.ColCount) { stageValues[col] = null; continue; }
                     var span = row[at].Span;
-                    if (col == (int)ExtractColumn.CaseId) { hasCaseId = !span.Trim().IsEmpty; continue; }
+                    if (col == (int)ExtractColumn.CaseId)
+                    {
+                        var id = span.Trim();
+                        hasCaseId = !id.IsEmpty;
+                        // The case ids are copied only when the cases are kept for audits (the benchmark's pass does not keep them).
+                        stageValues[col] = keepIds && hasCaseId ? id.ToString() : null;
+                        continue;
+                    }
                     if (col is (int)ExtractColumn.Opened or (int)ExtractColumn.Decided or (int)ExtractColumn.Closed)
                     {
                         var t = span.Trim();

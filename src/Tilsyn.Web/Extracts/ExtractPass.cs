@@ -22,7 +22,8 @@ public sealed partial class ExtractPass
     public IReadOnlyList<string> HeaderErrors { get; private set; } = [];
 
     public static async Task<ExtractPass> RunAsync(Stream file, ColumnMap columns, OrganisationLookup org, DateOnly from, DateOnly to,
-        Func<int, string, int?> deadlineDays, Func<long, IReadOnlyList<RowError>, ValueTask>? onInvalid, IProgress<double>? progress)
+        Func<int, string, int?> deadlineDays, Func<long, IReadOnlyList<RowError>, ValueTask>? onInvalid, IProgress<double>? progress,
+        ExtractCaseWriter? cases = null)
     {
         var pass = new ExtractPass();
         var counting = new CountingStream(file);
@@ -52,7 +53,7 @@ public sealed partial class ExtractPass
 
         if (onInvalid is null && Environment.ProcessorCount > 1)
         {
-            await RunParallelAsync(pass, reader, mapped, index, columnCount, org, from, to, deadlineDays, counting, length, progress);
+            await RunParallelAsync(pass, reader, mapped, index, columnCount, org, from, to, deadlineDays, counting, length, progress, cases);
             return pass;
         }
         // Row by row (the quarantine needs each bad row in order): one thread.
@@ -80,6 +81,7 @@ public sealed partial class ExtractPass
             return new Parsed(line, parsed, parsed is null ? errors : null);
         }
 
+        var kept = cases?.NewBuilder();
         foreach (var row in reader)
         {
             var p = Parse(row);
@@ -88,6 +90,7 @@ public sealed partial class ExtractPass
             {
                 pass.Valid++;
                 pass.Cube.Add(ok, deadlineDays(ok.AdministrationId, ok.CaseType));
+                if (kept is not null) await kept.AddAsync(values[(int)ExtractColumn.CaseId]!.Trim(), ok);
             }
             else
             {
@@ -101,6 +104,7 @@ public sealed partial class ExtractPass
             }
             if (length > 0 && (pass.Read & 0x3FFF) == 0) progress?.Report((double)counting.BytesRead / length);
         }
+        if (kept is not null) await kept.FlushAsync();
         return pass;
     }
 }

@@ -582,6 +582,214 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.AnnualReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Foreword")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("PublishedDocx")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PublishedHtml")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("PublishedPdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("RecommendationsText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.CaseExample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("InLibrary")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LegalRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedText")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ReportYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReviewJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InLibrary", "Year");
+
+                    b.ToTable("case_examples", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.FollowUpAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AdministrationId")
+                        .IsUnique();
+
+                    b.ToTable("follow_up_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.ReportRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("report_recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -629,6 +837,161 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasIndex("UserName");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.CaseAudits.CaseAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("ExtractId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtractLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("OpenedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OpenedTo")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OwnerAdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PopulationSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Strata")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StratifyBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId");
+
+                    b.ToTable("case_audits", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.CaseAudits.SampledCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("Decided")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Opened")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "CaseKey")
+                        .IsUnique();
+
+                    b.ToTable("audited_cases", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Complaints.SentReminder", b =>
@@ -876,6 +1239,35 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("extracts", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Extracts.ExtractCaseChunk", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ChunkNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExtractId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExtractId", "ChunkNo")
+                        .IsUnique();
+
+                    b.ToTable("extract_case_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Extracts.KpiCell", b =>
@@ -1382,6 +1774,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.CaseAudits.SampledCase", b =>
+                {
+                    b.HasOne("Tilsyn.Web.CaseAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>
                 {
                     b.HasOne("Tilsyn.Organisation.Administration", null)
@@ -1411,6 +1812,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasOne("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", null)
                         .WithMany()
                         .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Extracts.ExtractCaseChunk", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Extracts.Extract", null)
+                        .WithMany()
+                        .HasForeignKey("ExtractId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -559,6 +559,206 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.AnnualReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Foreword")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublishedDocx")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PublishedHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublishedPdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RecommendationsText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.CaseExample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InLibrary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InLibrary", "Year");
+
+                    b.ToTable("case_examples", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.FollowUpAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AdministrationId")
+                        .IsUnique();
+
+                    b.ToTable("follow_up_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AnnualReports.ReportRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("report_recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -604,6 +804,157 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserName");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.CaseAudits.CaseAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtractLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerAdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PopulationSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strata")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StratifyBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId");
+
+                    b.ToTable("case_audits", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.CaseAudits.SampledCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Decided")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Opened")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "CaseKey")
+                        .IsUnique();
+
+                    b.ToTable("audited_cases", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Complaints.SentReminder", b =>
@@ -839,6 +1190,33 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("extracts", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Extracts.ExtractCaseChunk", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChunkNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExtractId", "ChunkNo")
+                        .IsUnique();
+
+                    b.ToTable("extract_case_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Extracts.KpiCell", b =>
@@ -1335,6 +1713,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.CaseAudits.SampledCase", b =>
+                {
+                    b.HasOne("Tilsyn.Web.CaseAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>
                 {
                     b.HasOne("Tilsyn.Organisation.Administration", null)
@@ -1364,6 +1751,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasOne("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", null)
                         .WithMany()
                         .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Extracts.ExtractCaseChunk", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Extracts.Extract", null)
+                        .WithMany()
+                        .HasForeignKey("ExtractId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

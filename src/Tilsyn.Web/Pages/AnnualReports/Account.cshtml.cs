@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Identity;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+using Tilsyn.Web.Reports;
+
+namespace Tilsyn.Web.Pages.AnnualReports;
+
+/// <summary>
+/// An administration's account to its committee (<i>redegørelse</i>) on the year's report: for each
+/// recommendation aimed at it, what it has done and plans. Submitting adds the account to each
+/// recommendation in the register, where it stays until the advisor closes it.
+/// </summary>
+[Authorize]
+public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int Administration { get; set; }
+    public string AdministrationCode { get; private set; } = "";
+    public FollowUpAccount Account { get; private set; } = null!;
+    public List<Recommendation> Recommendations { get; private set; } = [];
+    public bool MayEdit { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string? committee, string? introduction, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct, tracked: true)) return NotFound();
+        if (!MayEdit) return Forbid();
+        try
+        {
+            if (Account.SubmittedAt is not null) throw new DomainException("Redegørelsen er indsendt og kan ikke ændres.");
+            Account.Committee = (committee ?? "").Trim();
+            Account.Introduction = (introduction ?? "").Trim();
+            Account.Items = Recommendations.Select(r => new AccountItem(r.Id, Request.Form[$"done-{r.Id}"].ToString().Trim(), Request.Form[$"planned-{r.Id}"].ToString().Trim())).ToList();
+            Account.UpdatedAt = clock.GetUtcNow();
+            Account.UpdatedBy = User.DisplayName();
+            if (Account.Id == 0) db.Add(Account);
+            if (submit)
+            {
+                if (Account.Committee.Length == 0) throw new DomainException("Udvalg: skriv hvilket udvalg redegørelsen går til.");
+                var missing = Recommendations.FirstOrDefault(r => r.Status != RecommendationStatus.Closed && Account.Items.First(i => i.RecommendationId == r.Id) is { Done.Length: 0, Planned.Length: 0 });
+                if (missing is not null) throw new DomainException($"Anbefaling \"{missing.Text}\": skriv hvad forvaltningen har gjort eller planlægger.");
+                foreach (var r in Recommendations.Where(r => r.Status != RecommendationStatus.Closed))
+                {
+                    var item = Account.Items.First(i => i.RecommendationId == r.Id);
+                    r.ReportProgress($"Redegørelse til {Account.Committee} om Beretning {Year}. Gjort: {Or(item.Done)} Planlagt: {Or(item.Planned)}", null, clock.GetUtcNow(), User.DisplayName());
+                }
+                Account.SubmittedAt = clock.GetUtcNow();
+            }
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = submit ? "Redegørelsen er indsendt, og anbefalingerne i registret er opdateret." : "Kladden er gemt.";
+            return Redirect($"/AnnualReports/Account?year={Year}&administration={Administration}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    /// <summary>The account as a Word document for the committee's papers.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var sections = new List<ReportSection> { new("Indledning", [Account.Introduction.Length == 0 ? "–" : Account.Introduction]) };
+        foreach (var r in Recommendations)
+        {
+            var item = Account.Items.FirstOrDefault(i => i.RecommendationId == r.Id);
+            sections.Add(new ReportSection(r.Text, [$"Gjort: {Or(item?.Done)}", $"Planlagt: {Or(item?.Planned)}", $"Status i registret: {Recommendation.Name(r.Status)}"]) { Level = 2 });
+        }
+        var doc = new ReportDocument($"Redegørelse om Borgerrådgiverens beretning {Year}", $"{AdministrationCode} til {Or(Account.Committee)}", sections);
+        return File(ReportRenderer.ToDocx(doc), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"Redegoerelse-{AdministrationCode}-{Year}.docx");
+    }
+
+    private static string Or(string? s) => string.IsNullOrWhiteSpace(s) ? "–" : s;
+
+    private async Task<bool> LoadAsync(CancellationToken ct, bool tracked = false)
+    {
+        var isStaff = User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+        var own = User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
+        if (!isStaff && own != Administration && !User.IsInRole(Roles.Leadership)) return false;
+        if (!await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct)) return false;
+        var admin = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Administration, ct);
+        if (admin is null) return false;
+        AdministrationCode = admin.Code;
+        MayEdit = own == Administration;
+        var reference = $"Beretning {Year}";
+        var recs = tracked ? db.Recommendations : db.Recommendations.AsNoTracking();
+        Recommendations = await recs.Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference == reference && r.AdministrationId == Administration)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var accounts = tracked ? db.Set<FollowUpAccount>() : db.Set<FollowUpAccount>().AsNoTracking();
+        Account = await accounts.FirstOrDefaultAsync(a => a.Year == Year && a.AdministrationId == Administration, ct)
+            ?? new FollowUpAccount { Year = Year, AdministrationId = Administration, Committee = admin.Committee ?? "" };
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Identity;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.AnnualReports;
+
+/// <summary>Overview per administration and committee: the report's recommendations, their status, and whether the account is in.</summary>
+[Authorize]
+public sealed class AccountsModel(TilsynDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    public sealed record Row(int AdministrationId, string Code, string Committee, int Recommendations, int Open, int InProgress, int Closed, string AccountStatus);
+    public List<Row> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct)) return NotFound();
+        var own = User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
+        var reference = $"Beretning {Year}";
+        var recs = await db.Recommendations.AsNoTracking().Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference == reference).ToListAsync(ct);
+        var accounts = await db.Set<FollowUpAccount>().AsNoTracking().Where(a => a.Year == Year).ToListAsync(ct);
+        var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        Rows = admins.Where(a => own == null || a.Id == own).Select(a =>
+        {
+            var mine = recs.Where(r => r.AdministrationId == a.Id).ToList();
+            var account = accounts.FirstOrDefault(x => x.AdministrationId == a.Id);
+            return new Row(a.Id, a.Code, account?.Committee is { Length: > 0 } c ? c : a.Committee ?? "–", mine.Count,
+                mine.Count(r => r.Status == RecommendationStatus.Open), mine.Count(r => r.Status == RecommendationStatus.InProgress), mine.Count(r => r.Status == RecommendationStatus.Closed),
+                account is null ? "Ikke påbegyndt" : account.SubmittedAt is { } s ? $"Indsendt {s:dd-MM-yyyy}" : "Kladde");
+        }).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Common;
+using Tilsyn.Identity;
+using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Pages.AnnualReports;
+
+/// <summary>The annual reports: published ones for everybody logged in; drafts for the advisor's staff.</summary>
+[Authorize]
+public sealed class IndexModel(TilsynDbContext db, AnnualReportService reports) : PageModel
+{
+    public sealed record Row(int Year, bool Published, DateTimeOffset? PublishedAt);
+    public List<Row> Reports { get; private set; } = [];
+    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var rows = await db.Set<AnnualReport>().AsNoTracking().OrderByDescending(r => r.Year).Select(r => new { r.Year, r.PublishedAt }).ToListAsync(ct);
+        Reports = rows.Where(r => IsStaff || r.PublishedAt != null).Select(r => new Row(r.Year, r.PublishedAt != null, r.PublishedAt)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
+    {
+        if (!IsStaff) return Forbid();
+        try
+        {
+            await reports.GetOrCreateAsync(year, ct);
+            return Redirect($"/AnnualReports/Edit?year={year}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await OnGetAsync(ct);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Identity;
+using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Reports;
+
+namespace Tilsyn.Web.Pages.AnnualReports;
+
+/// <summary>A report as page, PDF or Word. Published: exactly as stored. Draft: generated now, for the advisor's staff only.</summary>
+[Authorize]
+public sealed class ViewModel(TilsynDbContext db, AnnualReportService reports) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    public AnnualReport Report { get; private set; } = null!;
+    public string Html { get; private set; } = "";
+    private bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Html = Report.PublishedHtml ?? ReportHtml.Render(await reports.BuildAsync(Report, ct));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var bytes = Report.PublishedPdf ?? ReportRenderer.ToPdf(await reports.BuildAsync(Report, ct));
+        return File(bytes, "application/pdf", $"Beretning-{Year}{(Report.IsPublished ? "" : "-udkast")}.pdf");
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var bytes = Report.PublishedDocx ?? ReportRenderer.ToDocx(await reports.BuildAsync(Report, ct));
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"Beretning-{Year}{(Report.IsPublished ? "" : "-udkast")}.docx");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var report = await db.Set<AnnualReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == Year, ct);
+        if (report is null || (!report.IsPublished && !IsStaff)) return false;
+        Report = report;
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Audits;
+using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.Pages.CaseAudits;
+
+/// <summary>One audit: its design and strata, the sampled cases with progress, and the workbook round trip.</summary>
+[Authorize]
+[RequestSizeLimit(20 * 1024 * 1024)]
+public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public CaseAudit Audit { get; private set; } = null!;
+    public AuditChecklist Checklist { get; private set; } = AuditChecklist.Current;
+    public List<SampledCase> Cases { get; private set; } = [];
+    public bool MaySeeCases { get; private set; }
+    public bool MayAnswer { get; private set; }
+    public string? AdministrationCode { get; private set; }
+    public List<string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetSheetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !MaySeeCases) return NotFound();
+        var bytes = await AuditSheet.WriteAsync(Checklist, Cases, ct);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"sagsaudit-{Id}.xlsx");
+    }
+
+    /// <summary>Imports a filled workbook: all rows or none; every error names its cell.</summary>
+    public async Task<IActionResult> OnPostSheetAsync(IFormFile? sheet, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !MaySeeCases) return NotFound();
+        if (!MayAnswer) return Forbid();
+        if (sheet is null || sheet.Length == 0) Errors.Add("Vælg det udfyldte regneark (.xlsx).");
+        else
+        {
+            await using var stream = new MemoryStream();
+            await sheet.CopyToAsync(stream, ct);
+            stream.Position = 0;
+            var read = AuditSheet.Read(stream, Checklist, Cases.Select(c => c.CaseKey).ToList());
+            Errors.AddRange(read.Errors);
+            if (Errors.Count == 0)
+            {
+                var tracked = await db.Set<SampledCase>().Where(c => c.AuditId == Id).ToDictionaryAsync(c => c.CaseKey, ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var (key, answers) in read.Answers)
+                    await audits.RecordAsync(User, Audit, tracked[key], answers, ct);
+                await tx.CommitAsync(ct);
+                TempData["Message"] = $"Svarene for {read.Answers.Count} sager er indlæst.";
+                return Redirect($"/CaseAudits/Details?id={Id}");
+            }
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var audit = await audits.FindAsync(User, Id, ct);
+        if (audit is null) return false;
+        Audit = audit;
+        Checklist = AuditChecklist.ByVersion(audit.ChecklistVersion) ?? AuditChecklist.Current;
+        MaySeeCases = CaseAuditService.MaySeeCases(User, audit);
+        MayAnswer = CaseAuditService.MayAnswer(User, audit);
+        if (MaySeeCases)
+            Cases = await db.Set<SampledCase>().AsNoTracking().Where(c => c.AuditId == Id).OrderBy(c => c.Stratum).ThenBy(c => c.CaseKey).ToListAsync(ct);
+        AdministrationCode = audit.AdministrationId is { } a ? await db.Administrations.Where(x => x.Id == a).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Audits;
+using Tilsyn.Common;
+using Tilsyn.Identity;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
+
+namespace Tilsyn.Web.Pages.CaseAudits;
+
+/// <summary>An audit's results per requirement with 95 % intervals, per unit where the sample allows, against the previous audit of the same population.</summary>
+[Authorize]
+public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public CaseAudit Audit { get; private set; } = null!;
+    public AuditResult Result { get; private set; } = null!;
+    public CaseAudit? Previous { get; private set; }
+    public AuditResult? PreviousResult { get; private set; }
+    public List<Recommendation> Recommendations { get; private set; } = [];
+    public Dictionary<int, string> Codes { get; private set; } = [];
+    public string? Error { get; private set; }
+    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public string Reference => CaseAuditService.Reference(Audit);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>The interval a comparison uses: the stratified estimate for a stratified design, otherwise Wilson.</summary>
+    public static ShareInterval? Headline(QuestionResult q) => q.Stratified?.Interval ?? q.Interval;
+
+    public Change? ChangeFor(QuestionResult q)
+    {
+        var before = PreviousResult?.Questions.FirstOrDefault(p => p.Question.Key == q.Question.Key);
+        return before is not null && Headline(before) is { } b && Headline(q) is { } now ? AuditStatistics.Compare(b, now) : null;
+    }
+
+    /// <summary>A finding becomes a recommendation in the register in one step, linked back to the audit.</summary>
+    public async Task<IActionResult> OnPostRecommendAsync(string question, string? text, DateOnly? due, int? administrationId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!IsStaff) return Forbid();
+        try
+        {
+            var target = Audit.AdministrationId ?? administrationId ?? throw new DomainException("Forvaltning: vælg den forvaltning, henstillingen retter sig til.");
+            if (!await db.Administrations.AnyAsync(a => a.Id == target, ct)) throw new DomainException("Forvaltning: forvaltningen findes ikke.");
+            var q = Result.Questions.FirstOrDefault(x => x.Question.Key == question) ?? throw new DomainException("Spørgsmålet findes ikke i tjeklisten.");
+            var r = new Recommendation(RecommendationSource.CaseAudit, $"{Reference}, {q.Question.Text}", target, Audit.UnitId, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+            db.Recommendations.Add(r);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = "Henstillingen er oprettet i registret.";
+            return Redirect($"/CaseAudits/Results?id={Id}");
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var audit = await audits.FindAsync(User, Id, ct);
+        if (audit is null) return false;
+        Audit = audit;
+        Result = await audits.ResultAsync(audit, ct);
+        var earlier = await audits.Visible(User).AsNoTracking().Where(a => a.Id != audit.Id && a.CreatedAt < audit.CreatedAt && a.Source == audit.Source && a.AdministrationId == audit.AdministrationId)
+            .OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
+        Previous = earlier.FirstOrDefault(a => a.SamePopulationAs(audit));
+        if (Previous is not null) PreviousResult = await audits.ResultAsync(Previous, ct);
+        var reference = Reference;
+        Recommendations = await db.Recommendations.AsNoTracking().Where(r => r.Source == RecommendationSource.CaseAudit && r.SourceReference.StartsWith(reference + ","))
+            .Where(r => User.Scope().AdministrationId == null || r.AdministrationId == User.Scope().AdministrationId).ToListAsync(ct);
+        if (!IsStaff && !User.IsInRole(Roles.AdministrationContact)) Recommendations = [];
+        Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+using Tilsyn.Web.Audit;
+using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Data;
+using Tilsyn.Web.Demo;
+using Tilsyn.Web.Identity;
+using Tilsyn.Web.Letters;
+using Tilsyn.Web.Mail;
+using Tilsyn.Web.Organisation;
+
+namespace Tilsyn.Web;
+
+/// <summary>Every service of the product, in one place, so the web host and the benchmark wire it alike.</summary>
+public static class TilsynServices
+{
+    public static IServiceCollection AddTilsynServices(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddTilsynDatabase(config);
+        services.AddTilsynIdentity();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<OrganisationQueries>();
+        services.AddScoped<KleImporter>();
+        services.AddScoped<DemoMunicipality>();
+        services.AddScoped<DemoCases>();
+        services.AddScoped<DemoEvaluations>();
+        services.AddScoped<DemoPublishing>();
+        services.AddScoped<IdentityBootstrap>();
+        services.AddHttpContextAccessor();
+        services.AddTilsynCalendar(config);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseSearch>();
+        services.AddScoped<CaseNumberAllocator>();
+        services.AddScoped<Tilsyn.Web.CaseAudits.CaseAuditService>();
+        services.AddScoped<Tilsyn.Web.AnnualReports.AnnualReportService>();
+        services.AddScoped<Tilsyn.Web.AnnualReports.CaseExampleService>();
+        services.AddScoped<Tilsyn.Web.Library.LibrarySearch>();
+        services.AddScoped<CaseRegistration>();
+        services.AddScoped<CaseLetters>();
+        services.AddScoped<MailOutbox>();
+        services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+        services.AddSingleton<DeadlineReminders>();
+        services.AddScoped<Tilsyn.Web.Extracts.ExtractImporter>();
+        services.AddSingleton<Tilsyn.Web.Extracts.ExtractJobs>();
+        services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
+        services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
+        services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
+        if (config.GetValue("Reminders:Enabled", true))
+            services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
+        return services;
+    }
+}
