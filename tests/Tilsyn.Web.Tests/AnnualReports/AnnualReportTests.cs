@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using Tilsyn.Anonymisation;
+using Tilsyn.Recommendations;
+using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Evaluations;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.AnnualReports;
+
+public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
+{
+    private const string Summary = "Jens Hansen (010190-1234) klagede over, at Hansens klager om pladsanvisning ikke blev besvaret. Klagerne blev sendt fra Nørregade 12, 2. th.";
+
+    /// <summary>A case example straight from a summary, as the example page stores it (no concluded case needed).</summary>
+    private Task<int> ExampleAsync(string title, int? reportYear) => app.WithDbAsync(async db =>
+    {
+        var review = AnonymisationReview.Start(Summary, new ScanContext(["Jens Hansen"]));
+        var e = new CaseExample
+        {
+            Title = title, ReviewJson = JsonSerializer.Serialize(review.Snapshot(), new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }),
+            Resolved = review.IsResolved, ReportYear = reportYear, Year = reportYear ?? 2030, LegalRule = "Forvaltningsloven § 19", Outcome = "Kritik", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
+        };
+        db.Add(e);
+        await db.SaveChangesAsync();
+        return e.Id;
+    });
+
+    private static string PdfText(byte[] pdf)
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, pdf);
+        var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        File.Delete(file);
+        return text;
+    }
+
+    [Fact]
+    public async Task A_report_cannot_be_published_with_an_unresolved_example_and_once_published_is_served_exactly_as_stored()
+    {
+        const int year = 2031;
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync("/AnnualReports", "/AnnualReports", new() { ["year"] = $"{year}" })).StatusCode);
+        var edit = $"/AnnualReports/Edit?year={year}";
+        await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Texts&year={year}", new()
+        {
+            ["foreword"] = "Et år med **mange** klager.\n\n<script>alert(1)</script>", ["themes"] = "- Partshøring\n- Frister", ["recommendations"] = "Vi anbefaler:",
+        });
+        var buf = await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync());
+        await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Recommendation&year={year}", new()
+        {
+            ["administrationId"] = $"{buf}", ["text"] = "Partshør forældrene før afgørelser om pladsanvisning.", ["due"] = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd"),
+        });
+        var exampleId = await ExampleAsync("Manglende partshøring", year);
+
+        // Drafts are for the advisor only.
+        var leadership = app.NewClient();
+        await leadership.LoginOkAsync("ledelse");
+        Assert.Equal(HttpStatusCode.NotFound, (await leadership.GetAsync($"/AnnualReports/View?year={year}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await leadership.GetAsync($"/AnnualReports/View?year={year}&handler=Pdf")).StatusCode);
+
+        // The unresolved example is left out of the draft and blocks publication.
+        var draft = await advisor.GetStringAsync($"/AnnualReports/View?year={year}");
+        Assert.DoesNotContain("010190-1234", draft);
+        Assert.DoesNotContain("<script>alert", draft);
+        var refused = await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Publish&year={year}", []);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("uafklarede personoplysninger", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.Set<AnnualReport>().Where(r => r.Year == year).Select(r => r.PublishedAt).SingleAsync()));
+
+        // Resolve every finding, then publish.
+        var examplePage = $"/AnnualReports/Example?id={exampleId}";
+        Assert.Contains("CPR-nummer", await advisor.GetStringAsync(examplePage));
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(examplePage, $"/AnnualReports/Example?handler=ReplaceAll&id={exampleId}", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Publish&year={year}", [])).StatusCode);
+
+        var pdf = await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf");
+        var text = PdfText(pdf);
+        foreach (var heading in new[] { "Indhold", "Forord", "Henvendelser og klager", "Formalitetsklager", "Klager i forhold til sagsmængden", "Sagsaudit", "Anbefalinger", "Eksempler fra årets sager", "Manglende partshøring" })
+            Assert.Contains(heading, text);
+        Assert.DoesNotContain("010190", text);
+        Assert.DoesNotContain("Jens", text);
+        Assert.Contains("[cpr-nr.]", text);
+
+        var docx = await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Docx");
+        using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            var headings = body.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Contains("Forord", headings);
+            Assert.Contains("Anbefalinger", headings);
+            Assert.NotEmpty(body.Descendants<Table>());
+            Assert.NotEmpty(body.Descendants<Drawing>());
+            Assert.NotEmpty(word.MainDocumentPart.ImageParts);
+        }
+
+        // Frozen: later changes to the data do not change what is served.
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new CommitteeStatus { AdministrationId = buf, Year = year, Committee = "Børne- og Ungdomsudvalget", Text = "Ny status efter offentliggørelsen", UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "test" });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(pdf, await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf"));
+        Assert.Equal(docx, await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Docx"));
+        Assert.DoesNotContain("Ny status efter offentliggørelsen", await advisor.GetStringAsync($"/AnnualReports/View?year={year}"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Texts&year={year}", new() { ["foreword"] = "Ændret" })).StatusCode);
+
+        // Published: Leadership and the administrations read it.
+        Assert.Equal(pdf, await leadership.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf"));
+
+        // The recommendation entered the register; BUF accounts for it to its committee; SOF cannot.
+        var rec = await app.WithDbAsync(db => db.Recommendations.SingleAsync(r => r.SourceReference == $"Beretning {year}"));
+        Assert.Equal(RecommendationSource.AnnualReport, rec.Source);
+        var sof = app.NewClient();
+        await sof.LoginOkAsync("sof");
+        var account = $"/AnnualReports/Account?year={year}&administration={buf}";
+        Assert.Equal(HttpStatusCode.NotFound, (await sof.GetAsync(account)).StatusCode);
+        var bufContact = app.NewClient();
+        await bufContact.LoginOkAsync("buf");
+        var incomplete = await bufContact.PostFormAsync(account, account, new() { ["committee"] = "Børne- og Ungdomsudvalget", ["introduction"] = "BUF's opfølgning.", ["submit"] = "true" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
+        var submitted = await bufContact.PostFormAsync(account, account, new()
+        {
+            ["committee"] = "Børne- og Ungdomsudvalget", ["introduction"] = "BUF's opfølgning.", [$"done-{rec.Id}"] = "Ny procedure for partshøring.", [$"planned-{rec.Id}"] = "Stikprøver i 2032.", ["submit"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        rec = await app.WithDbAsync(db => db.Recommendations.SingleAsync(r => r.Id == rec.Id));
+        Assert.Equal(RecommendationStatus.InProgress, rec.Status);
+        Assert.Contains("Ny procedure for partshøring.", rec.Updates.Last().Text);
+        Assert.Contains("Indsendt", await advisor.GetStringAsync($"/AnnualReports/Accounts?year={year}"));
+    }
+
+    [Fact]
+    public async Task The_library_holds_only_resolved_summaries_and_finds_inflected_Danish_words()
+    {
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var id = await ExampleAsync("Klage over pladsanvisning", null);
+        var page = $"/AnnualReports/Example?id={id}";
+        var refused = await advisor.PostFormAsync(page, $"/AnnualReports/Example?handler=Library&id={id}", []);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Set<CaseExample>().Where(e => e.Id == id).Select(e => e.InLibrary).SingleAsync()));
+
+        var contact = app.NewClient();
+        await contact.LoginOkAsync("sof");
+        Assert.DoesNotContain("Klage over pladsanvisning", await contact.GetStringAsync("/Library?q=pladsanvisning"));
+
+        // Resolve: replace the CPR number, confirm nothing else is personal… no: replace all, then publish.
+        await advisor.PostFormAsync(page, $"/AnnualReports/Example?handler=ReplaceAll&id={id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(page, $"/AnnualReports/Example?handler=Library&id={id}", [])).StatusCode);
+
+        // Every logged-in user reads it; "klagerne" finds the summary's "klagede"/"klager" through the stem "klag".
+        var found = WebUtility.HtmlDecode(await contact.GetStringAsync("/Library?q=klagerne"));
+        Assert.Contains("Klage over pladsanvisning", found);
+        Assert.DoesNotContain("010190-1234", found);
+        Assert.Contains("[cpr-nr.]", found);
+        Assert.Contains("Klage over pladsanvisning", WebUtility.HtmlDecode(await contact.GetStringAsync("/Library?q=pladsanvisningen&rule=Forvaltningsloven+%C2%A7+19")));
+        Assert.DoesNotContain("Klage over pladsanvisning", WebUtility.HtmlDecode(await contact.GetStringAsync("/Library?q=byggesag")));
+        Assert.DoesNotContain("Klage over pladsanvisning", WebUtility.HtmlDecode(await contact.GetStringAsync("/Library?q=klage&outcome=Afvist")));
+        var leadership = app.NewClient();
+        await leadership.LoginOkAsync("ledelse");
+        Assert.Contains("Klage over pladsanvisning", WebUtility.HtmlDecode(await leadership.GetStringAsync("/Library")));
+        Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().GetAsync("/Library")).StatusCode); // not anonymous
+        Assert.Equal(HttpStatusCode.Redirect, (await contact.GetAsync($"/AnnualReports/Example?id={id}")).StatusCode); // the review is the advisor's
+    }
+}
