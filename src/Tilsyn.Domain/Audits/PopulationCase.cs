@@ -11,14 +11,20 @@ public readonly record struct PopulationCase(
 public sealed record PopulationFilter(int? AdministrationId = null, int? UnitId = null, string? KleGroup = null, string? CaseType = null,
     DateOnly? OpenedFrom = null, DateOnly? OpenedTo = null)
 {
-    /// <summary>KLE group matches on the code's prefix, so "32" takes every "32.xx" group.</summary>
     public bool Matches(in PopulationCase c) =>
-        (AdministrationId is not { } a || c.AdministrationId == a)
-        && (UnitId is not { } u || c.UnitId == u)
-        && (string.IsNullOrEmpty(KleGroup) || (c.KleGroup is { } k && (k == KleGroup || k.StartsWith(KleGroup + ".", StringComparison.Ordinal))))
-        && (string.IsNullOrEmpty(CaseType) || string.Equals(c.CaseType, CaseType, StringComparison.OrdinalIgnoreCase))
-        && (OpenedFrom is not { } f || c.Opened >= f)
-        && (OpenedTo is not { } t || c.Opened <= t);
+        MatchesOrganisation(c.AdministrationId, c.UnitId) && MatchesKleGroup(c.KleGroup) && MatchesCaseType(c.CaseType) && MatchesOpened(c.Opened.DayNumber);
+
+    public bool MatchesOrganisation(int administrationId, int unitId) =>
+        (AdministrationId is not { } a || administrationId == a) && (UnitId is not { } u || unitId == u);
+
+    /// <summary>KLE group matches on the code's prefix, so "32" takes every "32.xx" group.</summary>
+    public bool MatchesKleGroup(string? kle) =>
+        string.IsNullOrEmpty(KleGroup) || (kle is { } k && (k == KleGroup || k.StartsWith(KleGroup + ".", StringComparison.Ordinal)));
+
+    public bool MatchesCaseType(string caseType) => string.IsNullOrEmpty(CaseType) || string.Equals(caseType, CaseType, StringComparison.OrdinalIgnoreCase);
+
+    public bool MatchesOpened(int dayNumber) =>
+        (OpenedFrom is not { } f || dayNumber >= f.DayNumber) && (OpenedTo is not { } t || dayNumber <= t.DayNumber);
 }
 
 /// <summary>What an audit stratifies by.</summary>

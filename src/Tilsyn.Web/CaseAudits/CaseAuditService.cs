@@ -111,26 +111,62 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
     /// <summary>Draws the sample in one pass over the population; memory is strata × sample size.</summary>
     public async Task<DrawnSample> DrawAsync(PopulationSource source, int? extractId, PopulationFilter filter, StratifyBy by, SampleDesign design, int n, long seed, CancellationToken ct)
     {
-        var sampler = new PrioritySampler<PopulationCase>(seed, n);
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var unitNames = by == StratifyBy.Unit ? await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct) : [];
-        await foreach (var c in PopulationAsync(source, extractId, ct))
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var sampler = source == PopulationSource.Extract
+            ? await ScanExtractAsync(extractId, filter, by, n, seed, ct)
+            : await ScanComplaintsAsync(filter, by, n, seed, ct);
+        string Label(string key) => by switch
         {
-            if (!filter.Matches(c)) continue;
-            var key = StratumOf(c, by);
-            if (!labels.ContainsKey(key))
-                labels[key] = by switch { StratifyBy.Unit => unitNames.GetValueOrDefault(c.UnitId, "Ukendt enhed"), StratifyBy.CaseType => c.CaseType, _ => "Alle sager" };
-            sampler.Offer(key, c.Key, c);
-        }
+            StratifyBy.Unit => unitNames.GetValueOrDefault(int.Parse(key, System.Globalization.CultureInfo.InvariantCulture), "Ukendt enhed"),
+            StratifyBy.CaseType => key,
+            _ => "Alle sager",
+        };
         var sizes = sampler.Sizes;
         var total = sizes.Values.Sum();
         if (total == 0) throw new DomainException("Population: ingen sager matcher udvælgelsen.");
         if (n > total) throw new DomainException($"Stikprøvestørrelse: populationen har kun {total:N0} sager.".Replace(",", "."));
         var allocation = Allocation.Allocate(sizes, n, design);
         var strata = sizes.OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => new AuditStratum(s.Key, labels[s.Key], s.Value, allocation.GetValueOrDefault(s.Key))).ToList();
+            .Select(s => new AuditStratum(s.Key, Label(s.Key), s.Value, allocation.GetValueOrDefault(s.Key))).ToList();
         var cases = sampler.Take(allocation).Select(x => (x.Stratum, x.Item)).ToList();
         return new DrawnSample(total, strata, cases);
+    }
+
+    /// <summary>
+    /// An extract's kept cases, chunk by chunk: one reader streams the chunks from the database and the
+    /// cores scan them in parallel, each into its own sampler; the samplers are merged at the end.
+    /// </summary>
+    private async Task<PrioritySampler<PopulationCase>> ScanExtractAsync(int? extractId, PopulationFilter filter, StratifyBy by, int n, long seed, CancellationToken ct)
+    {
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var channel = System.Threading.Channels.Channel.CreateBounded<byte[]>(workers * 2);
+        var parts = Enumerable.Range(0, workers).Select(_ => new PrioritySampler<PopulationCase>(seed, n)).ToArray();
+        var tasks = parts.Select(part => Task.Run(async () =>
+        {
+            var unitKeys = new Dictionary<int, string>();
+            await foreach (var payload in channel.Reader.ReadAllAsync(ct)) CaseChunkCodec.Scan(payload, filter, by, part, unitKeys);
+        }, ct)).ToArray();
+        try
+        {
+            await foreach (var payload in db.Set<ExtractCaseChunk>().AsNoTracking().Where(c => c.ExtractId == extractId).OrderBy(c => c.ChunkNo)
+                .Select(c => c.Payload).AsAsyncEnumerable().WithCancellation(ct))
+                await channel.Writer.WriteAsync(payload, ct);
+        }
+        finally
+        {
+            channel.Writer.Complete();
+            await Task.WhenAll(tasks);
+        }
+        for (var i = 1; i < parts.Length; i++) parts[0].Merge(parts[i]);
+        return parts[0];
+    }
+
+    private async Task<PrioritySampler<PopulationCase>> ScanComplaintsAsync(PopulationFilter filter, StratifyBy by, int n, long seed, CancellationToken ct)
+    {
+        var sampler = new PrioritySampler<PopulationCase>(seed, n);
+        await foreach (var c in PopulationAsync(PopulationSource.Complaints, null, ct))
+            if (filter.Matches(c)) sampler.Offer(StratumOf(c, by), c.Key, c);
+        return sampler;
     }
 
     public static string StratumOf(in PopulationCase c, StratifyBy by) => by switch
