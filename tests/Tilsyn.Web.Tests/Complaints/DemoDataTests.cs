@@ -84,7 +84,29 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         var pdf = await advisor.GetByteArrayAsync($"/Evaluations/Administration?handler=Pdf&administration={bufId}");
         Assert.Contains("FOKUS – BUF", Tilsyn.Web.Tests.Letters.LetterPdfTests.PdfToText(pdf));
         // Open recommendations, some overdue, show on the start page.
-        Assert.Equal(4, await app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed)));
+        Assert.Equal(4, await app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed && r.Source != Tilsyn.Recommendations.RecommendationSource.AnnualReport)));
         Assert.Contains("id=\"overskredne-henstillinger\"", await advisor.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task The_demo_has_audits_for_every_administration_three_published_reports_accounts_and_a_library()
+    {
+        var audits = await app.WithDbAsync(db => db.Set<Tilsyn.Web.CaseAudits.CaseAudit>().ToListAsync());
+        var admins = await app.WithDbAsync(db => db.Administrations.ToDictionaryAsync(a => a.Id, a => a.Code));
+        Assert.Equal(admins.Keys.Order(), audits.Select(a => a.AdministrationId!.Value).Distinct().Order());
+        Assert.Equal(2, audits.Count(a => admins[a.AdministrationId!.Value] == "BUF"));
+        var year = DateTime.UtcNow.Year;
+        Assert.Equal([year - 3, year - 2, year - 1], await app.WithDbAsync(db => db.Set<Tilsyn.Web.AnnualReports.AnnualReport>().Where(r => r.PublishedPdf != null).Select(r => r.Year).OrderBy(y => y).ToListAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Set<Tilsyn.Web.AnnualReports.FollowUpAccount>().CountAsync(a => a.SubmittedAt != null)) >= 3);
+
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        // BUF's second day-care audit is compared with the first.
+        var second = audits.Where(a => admins[a.AdministrationId!.Value] == "BUF").OrderBy(a => a.CreatedAt).Last();
+        Assert.Contains("Udvikling", await advisor.GetStringAsync($"/CaseAudits/Results?id={second.Id}"));
+        var library = System.Net.WebUtility.HtmlDecode(await advisor.GetStringAsync("/Library"));
+        Assert.Contains("Sagsaudit: BUF dagtilbud", library);
+        Assert.Contains("library-entry", library);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await advisor.GetAsync($"/AnnualReports/View?year={year - 1}&handler=Pdf")).StatusCode);
     }
 }
