@@ -30,7 +30,7 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>The interval a comparison uses: the stratified estimate for a stratified design, otherwise Wilson.</summary>
-    public static ShareInterval? Headline(QuestionResult q) => q.Stratified?.Interval ?? q.Interval;
+    public static ShareInterval? Headline(QuestionResult q) => q.Stratified is { HasSingleCaseStratum: false } s ? s.Interval : q.Interval;
 
     public Change? ChangeFor(QuestionResult q)
     {
