@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.AnnualReports;
 
@@ -117,9 +118,6 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         e.HasIndex(x => new { x.Year, x.AdministrationId }).IsUnique();
         e.Property(x => x.Committee).HasMaxLength(200);
         e.Property(x => x.UpdatedBy).HasMaxLength(200);
-        e.Property(x => x.Items).HasConversion(
-            v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
-            v => System.Text.Json.JsonSerializer.Deserialize<List<AccountItem>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new List<AccountItem>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<AccountItem>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        e.Property(x => x.Items).HasJsonConversion();
     }
 }

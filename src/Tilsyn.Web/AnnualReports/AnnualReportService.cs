@@ -25,6 +25,16 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
 {
     private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>How the register refers to a year's report: its recommendations carry this as their source reference.</summary>
+    public static string Reference(int year) => $"Beretning {year}";
+
+    /// <summary>The recommendations a published report put into the register.</summary>
+    public static IQueryable<Recommendation> RecommendationsOf(IQueryable<Recommendation> register, int year)
+    {
+        var reference = Reference(year);
+        return register.Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference == reference);
+    }
+
     public async Task<AnnualReport> GetOrCreateAsync(int year, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) throw new DomainException("År: vælg et år mellem 2000 og 2100.");
@@ -58,7 +68,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
         var now = clock.GetUtcNow();
         foreach (var r in await db.Set<ReportRecommendation>().Where(r => r.Year == report.Year && r.RecommendationId == null).ToListAsync(ct))
         {
-            var rec = new Recommendation(RecommendationSource.AnnualReport, $"Beretning {report.Year}", r.AdministrationId, null, r.Text, r.DueDate, now, user.DisplayName());
+            var rec = new Recommendation(RecommendationSource.AnnualReport, Reference(report.Year), r.AdministrationId, null, r.Text, r.DueDate, now, user.DisplayName());
             db.Recommendations.Add(rec);
             await db.SaveChangesAsync(ct);
             r.RecommendationId = rec.Id;
@@ -97,7 +107,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
         sections.Add(new ReportSection("Henvendelser og klager",
             [$"Borgerrådgiveren modtog i {year} {figures.Trend.Where(t => t.Key.Year == year).Sum(t => t.Value.Complaints)} klager og {figures.Trend.Where(t => t.Key.Year == year).Sum(t => t.Value.Inquiries)} henvendelser. Tabellen viser klager (henvendelser i parentes) pr. forvaltning over fem år."],
             ["Forvaltning", .. figures.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))],
-            [.. admins.Select(a => (IReadOnlyList<string>)[Code(a), .. figures.Years.Select(y => figures.Trend.GetValueOrDefault((a, y)) is var t ? $"{t.Complaints} ({t.Inquiries})" : "")])])
+            [.. admins.Select(a => (IReadOnlyList<string>)[Code(a), .. figures.Years.Select(y => figures.Trend.GetValueOrDefault((a, y))).Select(t => $"{t.Complaints} ({t.Inquiries})")])])
         {
             Images = [new ReportImage(ReportCharts.LineChartPng("Klager pr. forvaltning", [.. figures.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))],
                 [.. admins.Select(a => (Code(a), (IReadOnlyList<double>)[.. figures.Years.Select(y => (double)figures.Trend.GetValueOrDefault((a, y)).Complaints)]))], "Klager"),

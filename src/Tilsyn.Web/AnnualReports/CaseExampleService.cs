@@ -68,7 +68,7 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
     }
 
     public static AnonymisationReview Review(CaseExample e) =>
-        AnonymisationReview.Restore(JsonSerializer.Deserialize<AnonymisationSnapshot>(e.ReviewJson, Json)!);
+        AnonymisationReview.Restore(JsonSerializer.Deserialize<AnonymisationSnapshot>(e.ReviewJson, JsonColumn.Options)!);
 
     /// <summary>Applies a change to the review (edit, replace, confirm) and stores it; a published example is frozen.</summary>
     public async Task ChangeAsync(CaseExample e, Action<AnonymisationReview> change, CancellationToken ct)
@@ -101,6 +101,6 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
 
     public static string AnonymisedText(CaseExample e) => e.PublishedText ?? Review(e).Result;
 
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-    private static string Serialize(AnonymisationReview review) => JsonSerializer.Serialize(review.Snapshot(), Json);
+    /// <summary>How a review is stored in <see cref="CaseExample.ReviewJson"/>.</summary>
+    public static string Serialize(AnonymisationReview review) => JsonSerializer.Serialize(review.Snapshot(), JsonColumn.Options);
 }

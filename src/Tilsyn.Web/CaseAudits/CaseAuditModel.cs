@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Audits;
+using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.CaseAudits;
 
@@ -88,10 +89,7 @@ internal sealed class CaseAuditConfiguration : IEntityTypeConfiguration<CaseAudi
         e.Property(x => x.StratifyBy).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Design).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Strata).HasConversion(
-            v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
-            v => System.Text.Json.JsonSerializer.Deserialize<List<AuditStratum>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new List<AuditStratum>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<AuditStratum>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        e.Property(x => x.Strata).HasJsonConversion();
         e.Ignore(x => x.Filter);
         e.HasIndex(x => x.AdministrationId);
     }
@@ -99,8 +97,6 @@ internal sealed class CaseAuditConfiguration : IEntityTypeConfiguration<CaseAudi
 
 internal sealed class SampledCaseConfiguration : IEntityTypeConfiguration<SampledCase>
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     public void Configure(EntityTypeBuilder<SampledCase> e)
     {
         e.ToTable("audited_cases");
@@ -110,11 +106,7 @@ internal sealed class SampledCaseConfiguration : IEntityTypeConfiguration<Sample
         e.Property(x => x.CaseType).HasMaxLength(100);
         e.Property(x => x.KleGroup).HasMaxLength(20);
         e.Property(x => x.AnsweredBy).HasMaxLength(200);
-        e.Property(x => x.Answers).HasConversion(
-            v => System.Text.Json.JsonSerializer.Serialize(v, Json),
-            v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, AuditCell>>(v, Json) ?? new Dictionary<string, AuditCell>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, AuditCell>>(
-                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, AuditCell>(v)));
+        e.Property(x => x.Answers).HasJsonConversion();
         e.HasOne<CaseAudit>().WithMany().HasForeignKey(x => x.AuditId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.AuditId, x.CaseKey }).IsUnique();
     }

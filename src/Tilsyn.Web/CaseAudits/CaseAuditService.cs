@@ -29,21 +29,19 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
 
     /// <summary>Advisor staff see every audit; a contact those of its own administration; Leadership only results (see <see cref="MaySeeCases"/>).</summary>
     public static bool MaySee(ClaimsPrincipal user, CaseAudit audit) =>
-        IsStaff(user) || user.IsInRole(Roles.Leadership)
+        user.IsAdvisorStaff() || user.IsInRole(Roles.Leadership)
         || (user.Scope().AdministrationId is { } own && audit.AdministrationId == own);
 
     public static bool MaySeeCases(ClaimsPrincipal user, CaseAudit audit) =>
-        IsStaff(user) || (user.Scope().AdministrationId is { } own && audit.AdministrationId == own);
+        user.IsAdvisorStaff() || (user.Scope().AdministrationId is { } own && audit.AdministrationId == own);
 
     /// <summary>The owner records answers: the advisor's staff, or the contacts of the administration that runs its own audit.</summary>
     public static bool MayAnswer(ClaimsPrincipal user, CaseAudit audit) =>
-        IsStaff(user) || (audit.OwnerAdministrationId is { } owner && user.Scope().AdministrationId == owner && user.IsInRole(Roles.AdministrationContact));
-
-    private static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.AdvisorLead);
+        user.IsAdvisorStaff() || (audit.OwnerAdministrationId is { } owner && user.Scope().AdministrationId == owner && user.IsInRole(Roles.AdministrationContact));
 
     public IQueryable<CaseAudit> Visible(ClaimsPrincipal user)
     {
-        if (IsStaff(user) || user.IsInRole(Roles.Leadership)) return db.Set<CaseAudit>();
+        if (user.IsAdvisorStaff() || user.IsInRole(Roles.Leadership)) return db.Set<CaseAudit>();
         if (user.Scope().AdministrationId is { } own) return db.Set<CaseAudit>().Where(a => a.AdministrationId == own);
         return db.Set<CaseAudit>().Where(_ => false);
     }
@@ -59,7 +57,7 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         var scope = user.Scope();
         int? owner = null;
         var r = request;
-        if (!IsStaff(user))
+        if (!user.IsAdvisorStaff())
         {
             if (!user.IsInRole(Roles.AdministrationContact) || scope.AdministrationId is not { } own)
                 throw new DomainException("Du kan ikke oprette sagsaudits.");
@@ -164,7 +162,7 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
     private async Task<PrioritySampler<PopulationCase>> ScanComplaintsAsync(PopulationFilter filter, StratifyBy by, int n, long seed, CancellationToken ct)
     {
         var sampler = new PrioritySampler<PopulationCase>(seed, n);
-        await foreach (var c in PopulationAsync(PopulationSource.Complaints, null, ct))
+        await foreach (var c in ComplaintPopulationAsync(ct))
             if (filter.Matches(c)) sampler.Offer(StratumOf(c, by), c.Key, c);
         return sampler;
     }
@@ -176,16 +174,9 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         _ => "",
     };
 
-    /// <summary>The population as a stream: an extract's kept cases chunk by chunk, or the complaint cases.</summary>
-    public async IAsyncEnumerable<PopulationCase> PopulationAsync(PopulationSource source, int? extractId, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Tilsyn's own complaint cases as an audit population (an extract's cases are scanned in <see cref="ScanExtractAsync"/>).</summary>
+    private async IAsyncEnumerable<PopulationCase> ComplaintPopulationAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        if (source == PopulationSource.Extract)
-        {
-            await foreach (var payload in db.Set<ExtractCaseChunk>().AsNoTracking().Where(c => c.ExtractId == extractId).OrderBy(c => c.ChunkNo)
-                .Select(c => c.Payload).AsAsyncEnumerable().WithCancellation(ct))
-                foreach (var c in CaseChunkCodec.Decode(payload)) yield return c;
-            yield break;
-        }
         var rows = db.Cases.AsNoTracking().Where(c => c.AdministrationId != null)
             .Select(c => new { c.Number, c.AdministrationId, c.UnitId, c.KleCode, c.Type, c.ReceivedAt, c.ConcludedAt, c.ClosedAt });
         await foreach (var c in rows.AsAsyncEnumerable().WithCancellation(ct))

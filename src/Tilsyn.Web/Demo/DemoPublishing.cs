@@ -92,8 +92,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
         // The administrations' accounts to their committees for the two oldest reports; the oldest recommendations closed.
         foreach (var y in new[] { year - 3, year - 2 })
         {
-            var reference = $"Beretning {y}";
-            var recs = await db.Recommendations.Where(r => r.SourceReference == reference).ToListAsync(ct);
+            var recs = await AnnualReportService.RecommendationsOf(db.Recommendations, y).ToListAsync(ct);
             foreach (var group in recs.GroupBy(r => r.AdministrationId))
             {
                 var admin = admins.Single(a => a.Id == group.Key);

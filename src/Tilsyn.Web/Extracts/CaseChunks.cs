@@ -119,7 +119,7 @@ public static class CaseChunkCodec
     }
 
     /// <summary>
-    /// The fast path for audit sampling: decompresses a chunk once and reads it in place, filters on the
+    /// Reads a chunk for audit sampling: decompresses a chunk once and reads it in place, filters on the
     /// numbers and string-table entries, and builds a case (and its key string) only when the sampler
     /// might keep it.
     /// </summary>
@@ -185,28 +185,4 @@ public static class CaseChunkCodec
 
     private static int Zig(int v) => (v << 1) ^ (v >> 31);
     private static int Zag(int v) => (int)((uint)v >> 1) ^ -(v & 1);
-
-    public static IEnumerable<PopulationCase> Decode(byte[] payload)
-    {
-        if (payload.Length == 0 || payload[0] != Version) throw new InvalidDataException("Ukendt format for gemte sager.");
-        using var z = new ZLibStream(new MemoryStream(payload, 1, payload.Length - 1), CompressionMode.Decompress);
-        using var r = new BinaryReader(z, Encoding.UTF8);
-        var count = r.Read7BitEncodedInt();
-        var strings = new string[r.Read7BitEncodedInt()];
-        for (var i = 0; i < strings.Length; i++) strings[i] = r.ReadString();
-        for (var i = 0; i < count; i++)
-        {
-            var admin = r.Read7BitEncodedInt();
-            var unit = r.Read7BitEncodedInt();
-            var caseType = strings[r.Read7BitEncodedInt()];
-            var kle = r.Read7BitEncodedInt();
-            var opened = DateOnly.FromDayNumber(r.Read7BitEncodedInt());
-            var decided = r.Read7BitEncodedInt();
-            var closed = r.Read7BitEncodedInt();
-            var key = r.ReadString();
-            yield return new PopulationCase(key, admin, unit, kle == 0 ? null : strings[kle - 1], caseType, opened,
-                decided == 0 ? null : DateOnly.FromDayNumber(opened.DayNumber + Zag(decided - 1)),
-                closed == 0 ? null : DateOnly.FromDayNumber(opened.DayNumber + Zag(closed - 1)));
-        }
-    }
 }

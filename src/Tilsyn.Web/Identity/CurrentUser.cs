@@ -19,6 +19,9 @@ public static class TilsynClaims
         return DataScope.For(roles, admin);
     }
 
+    /// <summary>The citizens' advisor's own staff (caseworker or head of office).</summary>
+    public static bool IsAdvisorStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.AdvisorLead);
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Identity;
 using Tilsyn.Web.Organisation;
+using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages;
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Comp
                     && (scope.AdministrationId == null || r.AdministrationId == scope.AdministrationId)), ct);
             OverdueRecommendations = open.OrderBy(r => r.DueDate).ToList();
         }
-        if (User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead))
+        if (User.IsAdvisorStaff())
             Warnings = await stats.EarlyWarningsAsync(Tilsyn.Statistics.Quarter.Of(Tilsyn.Web.Complaints.CalendarSetup.Today(clock)), 4, ct);
         if (User.IsInRole(Roles.AdministrationContact))
         {

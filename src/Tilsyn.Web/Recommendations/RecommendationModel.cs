@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Recommendations;
+using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Recommendations;
 
@@ -25,9 +25,6 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         // The update history is a small append-only list: stored as JSON in one column.
         e.Property<List<RecommendationUpdate>>("updates")
             .HasColumnName("Updates")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<RecommendationUpdate>>(v, Json) ?? new List<RecommendationUpdate>(),
-                new ValueComparer<List<RecommendationUpdate>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, u) => HashCode.Combine(h, u.GetHashCode())), v => v.ToList()));
+            .HasJsonConversion(Json);
     }
 }

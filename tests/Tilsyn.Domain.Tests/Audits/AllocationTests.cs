@@ -88,7 +88,7 @@ public sealed class AllocationTests
     [InlineData(SampleDesign.StratifiedProportional)]
     public void Any_allocation_places_exactly_n_within_the_stratum_sizes(SampleDesign design)
     {
-        var r = new SeededRandom(99);
+        var r = new Random(99);
         for (var run = 0; run < 500; run++)
         {
             var sizes = Enumerable.Range(0, 1 + (int)r.NextInt64(8)).ToDictionary(i => $"s{i}", _ => r.NextInt64(60));

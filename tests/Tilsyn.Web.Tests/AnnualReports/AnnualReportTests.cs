@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
@@ -21,24 +20,13 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         var review = AnonymisationReview.Start(Summary, new ScanContext(["Jens Hansen"]));
         var e = new CaseExample
         {
-            Title = title, ReviewJson = JsonSerializer.Serialize(review.Snapshot(), new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }),
+            Title = title, ReviewJson = CaseExampleService.Serialize(review),
             Resolved = review.IsResolved, ReportYear = reportYear, Year = reportYear ?? 2030, LegalRule = "Forvaltningsloven § 19", Outcome = "Kritik", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
         };
         db.Add(e);
         await db.SaveChangesAsync();
         return e.Id;
     });
-
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        File.Delete(file);
-        return text;
-    }
 
     [Fact]
     public async Task A_report_cannot_be_published_with_an_unresolved_example_and_once_published_is_served_exactly_as_stored()
@@ -81,7 +69,7 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Publish&year={year}", [])).StatusCode);
 
         var pdf = await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf");
-        var text = PdfText(pdf);
+        var text = Tilsyn.Web.Tests.Letters.LetterPdfTests.PdfToText(pdf);
         foreach (var heading in new[] { "Indhold", "Forord", "Henvendelser og klager", "Formalitetsklager", "Klager i forhold til sagsmængden", "Sagsaudit", "Anbefalinger", "Eksempler fra årets sager", "Manglende partshøring" })
             Assert.Contains(heading, text);
         Assert.DoesNotContain("010190", text);

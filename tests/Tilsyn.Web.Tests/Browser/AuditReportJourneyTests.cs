@@ -85,7 +85,7 @@ public sealed class AuditReportJourneyTests(BrowserFixture browser)
             var service = scope.ServiceProvider.GetRequiredService<CaseAuditService>();
             var db = scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Data.TilsynDbContext>();
             var audit = await db.Set<CaseAudit>().SingleAsync(a => a.Id == auditId);
-            var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Advisor), new Claim(TilsynClaims.FullName, "Test")], "test"));
+            var user = Tilsyn.Web.Demo.DemoPublishing.Advisor("Test");
             var k = 0;
             foreach (var c in await db.Set<SampledCase>().Where(c => c.AuditId == auditId && c.AnsweredAt == null).ToListAsync())
                 await service.RecordAsync(user, audit, c, new Dictionary<string, AuditCell> { ["hearing"] = new(k++ % 3 == 0 ? AuditAnswer.NotMet : AuditAnswer.Met, null) }, CancellationToken.None);

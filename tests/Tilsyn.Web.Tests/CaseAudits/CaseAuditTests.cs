@@ -23,8 +23,7 @@ public sealed class CaseAuditTests(TilsynApp app) : IClassFixture<TilsynApp>
 {
     private const string Source = "AuditTest";
 
-    private static ClaimsPrincipal Advisor() => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "sagsbehandler"), new Claim(ClaimTypes.Role, Roles.Advisor), new Claim(TilsynClaims.FullName, "Test")], "test"));
+    private static ClaimsPrincipal Advisor() => Tilsyn.Web.Demo.DemoPublishing.Advisor("Test");
 
     /// <summary>An extract of BUF's cases: unit i has 15·(i+1) day-care cases and 10 school cases (so strata differ in size).</summary>
     private async Task<(int ExtractId, int Buf, List<(string Key, int UnitId, string CaseType)> Rows)> ExtractAsync()

@@ -85,7 +85,7 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
 
     private async Task<bool> LoadAsync(CancellationToken ct, bool tracked = false)
     {
-        var isStaff = User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+        var isStaff = User.IsAdvisorStaff();
         var own = User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
         if (!isStaff && own != Administration && !User.IsInRole(Roles.Leadership)) return false;
         if (!await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct)) return false;
@@ -93,9 +93,8 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
         if (admin is null) return false;
         AdministrationCode = admin.Code;
         MayEdit = own == Administration;
-        var reference = $"Beretning {Year}";
         var recs = tracked ? db.Recommendations : db.Recommendations.AsNoTracking();
-        Recommendations = await recs.Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference == reference && r.AdministrationId == Administration)
+        Recommendations = await AnnualReportService.RecommendationsOf(recs, Year).Where(r => r.AdministrationId == Administration)
             .OrderBy(r => r.Id).ToListAsync(ct);
         var accounts = tracked ? db.Set<FollowUpAccount>() : db.Set<FollowUpAccount>().AsNoTracking();
         Account = await accounts.FirstOrDefaultAsync(a => a.Year == Year && a.AdministrationId == Administration, ct)

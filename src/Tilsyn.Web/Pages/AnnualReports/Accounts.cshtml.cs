@@ -22,8 +22,7 @@ public sealed class AccountsModel(TilsynDbContext db) : PageModel
     {
         if (!await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct)) return NotFound();
         var own = User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
-        var reference = $"Beretning {Year}";
-        var recs = await db.Recommendations.AsNoTracking().Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference == reference).ToListAsync(ct);
+        var recs = await AnnualReportService.RecommendationsOf(db.Recommendations.AsNoTracking(), Year).ToListAsync(ct);
         var accounts = await db.Set<FollowUpAccount>().AsNoTracking().Where(a => a.Year == Year).ToListAsync(ct);
         var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
         Rows = admins.Where(a => own == null || a.Id == own).Select(a =>

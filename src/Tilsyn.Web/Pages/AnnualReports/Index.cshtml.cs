@@ -6,6 +6,7 @@ using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.Data;
+using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.AnnualReports;
 
@@ -15,7 +16,7 @@ public sealed class IndexModel(TilsynDbContext db, AnnualReportService reports) 
 {
     public sealed record Row(int Year, bool Published, DateTimeOffset? PublishedAt);
     public List<Row> Reports { get; private set; } = [];
-    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public bool IsStaff => User.IsAdvisorStaff();
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

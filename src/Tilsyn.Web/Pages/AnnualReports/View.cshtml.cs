@@ -6,6 +6,7 @@ using Tilsyn.Identity;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;
+using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.AnnualReports;
 
@@ -16,7 +17,7 @@ public sealed class ViewModel(TilsynDbContext db, AnnualReportService reports) :
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     public AnnualReport Report { get; private set; } = null!;
     public string Html { get; private set; } = "";
-    private bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    private bool IsStaff => User.IsAdvisorStaff();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

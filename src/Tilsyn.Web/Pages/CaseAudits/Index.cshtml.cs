@@ -20,7 +20,7 @@ public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : Pa
     public List<(int Id, int AdministrationId, string Name)> Units { get; private set; } = [];
     public List<(int Id, string Label)> Extracts { get; private set; } = [];
     public string? Error { get; private set; }
-    public bool MayCreate => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead) || User.IsInRole(Roles.AdministrationContact);
+    public bool MayCreate => User.IsAdvisorStaff() || User.IsInRole(Roles.AdministrationContact);
     public int? OwnAdministration => User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
     public string Code(int? id) => id is { } i ? Codes.GetValueOrDefault(i, "?") : "Hele kommunen";
 

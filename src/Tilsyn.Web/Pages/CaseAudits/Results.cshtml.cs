@@ -24,7 +24,7 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
     public List<Recommendation> Recommendations { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
     public string? Error { get; private set; }
-    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public bool IsStaff => User.IsAdvisorStaff();
     public string Reference => CaseAuditService.Reference(Audit);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();

@@ -38,11 +38,11 @@ public sealed class DetailsModel(
     public string? Error { get; private set; }
     public DateOnly DefaultStatementDue { get; private set; }
     public DateOnly Today => clock.Today();
-    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public bool IsStaff => User.IsAdvisorStaff();
 
     /// <summary>Internal notes are the advisor's own; an administration's contact sees letters, attachments and statements.</summary>
     internal static bool MaySee(ClaimsPrincipal user, CaseDocument d) =>
-        d.Kind != DocumentKind.Note || user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.AdvisorLead);
+        d.Kind != DocumentKind.Note || user.IsAdvisorStaff();
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {

@@ -66,7 +66,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     /// <summary>The advisor picks the meeting time; every participant (and the advisor) gets an .ics invitation by e-mail.</summary>
     public async Task<IActionResult> OnPostChooseSlotAsync(int slot, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!User.IsAdvisorStaff()) return Forbid();
         var me = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.Email).FirstOrDefaultAsync(ct);
         return await Change("Mødetidspunktet er valgt, og invitationerne er sendt.", a =>
         {
@@ -118,7 +118,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     /// <summary>The advisor's assessment: every field named <c>score-…</c> with its <c>comment-…</c>.</summary>
     public async Task<IActionResult> OnPostAssessAsync(CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!User.IsAdvisorStaff()) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         try
         {
@@ -150,7 +150,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
 
     public async Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!User.IsAdvisorStaff()) return Forbid();
         return await Change("Besvarelsen er genåbnet.", a => a.Reopen(reason ?? "", clock.GetUtcNow(), User.DisplayName()), ct);
     }
 

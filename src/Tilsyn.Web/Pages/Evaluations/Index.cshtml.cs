@@ -32,7 +32,7 @@ public sealed class IndexModel(TilsynDbContext db, EvaluationService evaluations
 
     public async Task<IActionResult> OnPostAsync(int year, DateOnly deadline, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!User.IsAdvisorStaff()) return Forbid();
         try
         {
             await evaluations.OpenRoundAsync(year, deadline, User.DisplayName(), ct);

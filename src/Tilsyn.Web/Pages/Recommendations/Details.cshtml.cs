@@ -20,7 +20,7 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageM
     public string AdministrationCode { get; private set; } = "";
     public string? Error { get; private set; }
     public DateOnly Today => clock.Today();
-    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public bool IsStaff => User.IsAdvisorStaff();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 

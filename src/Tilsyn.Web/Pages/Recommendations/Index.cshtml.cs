@@ -20,7 +20,7 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
     public Dictionary<int, string> Codes { get; private set; } = [];
     public DateOnly Today => clock.Today();
     public string? Error { get; private set; }
-    public bool IsStaff => User.IsInRole(Roles.Advisor) || User.IsInRole(Roles.AdvisorLead);
+    public bool IsStaff => User.IsAdvisorStaff();
     public string Code(int id) => Codes.GetValueOrDefault(id, "?");
 
     public async Task OnGetAsync(CancellationToken ct)

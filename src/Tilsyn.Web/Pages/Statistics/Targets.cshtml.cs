@@ -6,6 +6,7 @@ using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Statistics;
+using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Statistics;
 
@@ -29,7 +30,7 @@ public sealed class TargetsModel(TilsynDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string scope, TargetKind kind, string value, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!User.IsAdvisorStaff()) return Forbid();
         var parts = (scope ?? "").Split(':');
         int? area = null;
         if (!int.TryParse(parts[0], out var adminId) || (parts.Length > 1 && !int.TryParse(parts[1], out var a2)))
@@ -56,7 +57,7 @@ public sealed class TargetsModel(TilsynDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Advisor) && !User.IsInRole(Roles.AdvisorLead)) return Forbid();
+        if (!User.IsAdvisorStaff()) return Forbid();
         await db.Set<Target>().Where(t => t.Id == id).ExecuteDeleteAsync(ct);
         return RedirectToPage();
     }
