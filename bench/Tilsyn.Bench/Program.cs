@@ -30,6 +30,10 @@ if (publish)
 // --- Tilsyn: the product's own pass (parse, validate, cube) and the cube's medians and p90s.
 GC.Collect();
 var lookup = new OrganisationLookup(org.Admins.Select(a => (a.Id, a.Code, a.Code)), org.Units.Select(u => (u.Id, u.AdminId, u.Name)));
+using var allocListener = Environment.GetEnvironmentVariable("ALLOC") is null ? null : new AllocListener();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var allocatedBefore = GC.GetTotalAllocatedBytes();
+Console.WriteLine($"before the pass: working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB");
 var sw = Stopwatch.StartNew();
 ExtractPass pass;
 await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
@@ -40,8 +44,12 @@ var tilsyn = new Dictionary<(string, string, string, string, int, int), (long Op
 foreach (var (k, s) in pass.Cube.Cells)
     tilsyn[(adminCodes[k.AdministrationId], unitNames[k.UnitId], k.KleGroup, k.CaseType, k.Quarter.Year, k.Quarter.Number)] = (s.Opened, s.Decided, s.Days.Median, s.Days.Quantile(0.9));
 var tilsynSeconds = sw.Elapsed.TotalSeconds;
+// ALLOC=1 bench/run.sh: what the pass allocated, by type (sampled by the runtime every ~100 KB).
+foreach (var (t, n) in AllocListener.ByType.OrderByDescending(kv => kv.Value).Take(12)) Console.WriteLine($"  allocated ~{n * 100 / 1024} MiB of {t}");
+Console.WriteLine($"after the pass: working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:0} MiB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0} MiB");
 var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-Console.WriteLine($"tilsyn: {pass.Read:N0} rows read, {pass.Valid:N0} valid, {pass.Cube.Cells.Count:N0} cells in {tilsynSeconds:0.00} s; peak working set {peakMiB:0} MiB");
+var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+Console.WriteLine($"tilsyn: {pass.Read:N0} rows read, {pass.Valid:N0} valid, {pass.Cube.Cells.Count:N0} cells in {tilsynSeconds:0.00} s (CPU {cpuSeconds:0.00} s on {Environment.ProcessorCount} cores); peak working set {peakMiB:0} MiB, {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:N0} MiB allocated");
 if (pass.Invalid > 0) Console.WriteLine($"  invalid rows: {pass.Invalid:N0}: {string.Join("; ", pass.FirstErrors.Take(3))}");
 
 // --- DuckDB with its defaults (all cores): the same aggregates from the same file.
@@ -154,5 +162,21 @@ internal static class Synthetic
               .Append(decided is null ? "Åben" : "Afgjort").Append('\n');
             w.Write(sb);
         }
+    }
+}
+
+internal sealed class AllocListener : System.Diagnostics.Tracing.EventListener
+{
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> ByType = new();
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is not "GCAllocationTick_V4" and not "GCAllocationTick_V3" and not "GCAllocationTick_V2") return;
+        var name = e.Payload![e.PayloadNames!.IndexOf("TypeName")]?.ToString() ?? "?";
+        ByType.AddOrUpdate(name, 1, (_, v) => v + 1);
     }
 }

@@ -8,16 +8,39 @@ namespace Tilsyn.Statistics;
 public sealed class DayHistogram
 {
     /// <summary>Days below this are counted in an array; the rare long tail in a sorted map, so a cell stays small.</summary>
-    private const int DenseDays = 128;
-    private long[] counts = new long[16];
-    private SortedDictionary<int, long>? tail;
+    public const int DenseDays = 128;
+    private long[] counts;
+    // Sorted arrays, not a tree: a cell's tail is short, and a tree node per value cost more memory than the value.
+    private SortedList<int, long>? tail;
 
     public long Count { get; private set; }
     public long Sum { get; private set; }
 
+    public DayHistogram() => counts = new long[16];
+
+    /// <summary>
+    /// A histogram from counts already made: <paramref name="dense"/>[d] cases of d days for d below
+    /// <see cref="DenseDays"/>, and the longer ones in increasing order of days. Sized once, so building
+    /// many cells does not leave a trail of grown arrays behind.
+    /// </summary>
+    public DayHistogram(ReadOnlySpan<int> dense, ReadOnlySpan<(int Days, long Count)> longer)
+    {
+        if (dense.Length > DenseDays) throw new ArgumentOutOfRangeException(nameof(dense));
+        var last = dense.LastIndexOfAnyExcept(0);
+        counts = new long[last + 1];
+        for (var d = 0; d <= last; d++) Add(d, dense[d]);
+        if (longer.Length > 0) tail = new SortedList<int, long>(longer.Length);
+        foreach (var (days, count) in longer)
+        {
+            if (days < DenseDays || (tail!.Count > 0 && days <= tail.Keys[^1])) throw new ArgumentException("The longer times must be above the dense range and in increasing order.", nameof(longer));
+            Add(days, count);
+        }
+    }
+
     public void Add(int days, long times = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
+        if (times == 0) return;
         if (days < DenseDays)
         {
             if (days >= counts.Length) Array.Resize(ref counts, Math.Min(DenseDays, Math.Max(days + 1, counts.Length * 2)));
@@ -26,7 +49,9 @@ public sealed class DayHistogram
         else
         {
             tail ??= [];
-            tail[days] = tail.GetValueOrDefault(days) + times;
+            // Appending in order (the usual case) is cheap in a sorted list.
+            if (tail.Count == 0 || days > tail.Keys[^1]) tail.Add(days, times);
+            else tail[days] = tail.GetValueOrDefault(days) + times;
         }
         Count += times;
         Sum += (long)days * times;

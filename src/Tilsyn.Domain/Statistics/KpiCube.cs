@@ -18,11 +18,13 @@ public readonly record struct CellKey(int AdministrationId, int UnitId, string K
 /// One cell's measures. Cases opened count in the quarter they were opened; decisions, processing
 /// times and deadline compliance in the quarter they were decided.
 /// </summary>
-public sealed class CellStats
+public sealed class CellStats(DayHistogram days)
 {
+    public CellStats() : this(new DayHistogram()) { }
+
     public long Opened { get; set; }
     public long Decided { get; set; }
-    public DayHistogram Days { get; } = new();
+    public DayHistogram Days { get; } = days;
     /// <summary>Decided cases whose administration × case type has a published deadline.</summary>
     public long WithDeadline { get; set; }
     public long WithinDeadline { get; set; }
@@ -66,6 +68,13 @@ public sealed class KpiCube
                 if (days <= limit) c.WithinDeadline++;
             }
         }
+    }
+
+    /// <summary>Adds one cell's measures (counted from other rows of the same file); the cube may keep <paramref name="stats"/> itself.</summary>
+    public void Add(CellKey key, CellStats stats)
+    {
+        if (Cells.TryGetValue(key, out var c)) c.Merge(stats);
+        else Cells[key] = stats;
     }
 
     /// <summary>Adds another cube's cells (built from other rows of the same file) into this one.</summary>

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+
+namespace Tilsyn.Web.Extracts;
+
+/// <summary>A piece of a CSV file that holds whole rows only: the file's line number of its first row, and its line breaks.</summary>
+public sealed record RowBlock(byte[] Buffer, int Length, long FirstLine, long Lines);
+
+/// <summary>
+/// Cuts a CSV byte stream into blocks of whole rows, so several threads can each parse their own
+/// block. A block is cut only after a line break outside quotes: the number of quote characters
+/// before the cut is even (Sep's own rule, so a quoted field with a line break in it stays whole).
+/// Line breaks are counted as Sep counts them (CR LF, LF or a lone CR), so every row keeps its line
+/// number for the error report. Memory: a few blocks; a block grows only when one row is longer
+/// than a block.
+/// </summary>
+public sealed class RowBlocks(Stream stream, int blockSize = RowBlocks.DefaultBlockSize)
+{
+    public const int DefaultBlockSize = 1 << 20;
+    private const byte Quote = (byte)'"', Cr = (byte)'\r', Lf = (byte)'\n';
+
+    private readonly ConcurrentBag<byte[]> free = [];
+    private byte[] pending = new byte[blockSize];
+    private int length;
+    private bool end;
+    private long line = 1;
+
+    /// <summary>Gives a block's buffer back for reuse once its rows are read.</summary>
+    public void Return(RowBlock block)
+    {
+        if (block.Buffer.Length == blockSize) free.Add(block.Buffer);
+    }
+
+    /// <summary>The next block, or null at the end of the stream. With <paramref name="oneRow"/> the block is the next row only (the header).</summary>
+    public async ValueTask<RowBlock?> NextAsync(bool oneRow = false, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            if (!end && length < pending.Length)
+            {
+                var n = await stream.ReadAsync(pending.AsMemory(length), ct);
+                if (n == 0) end = true;
+                else length += n;
+                continue;
+            }
+            if (length == 0) return null;
+            var cut = oneRow ? FirstCut(pending.AsSpan(0, length), end) : LastCut(pending.AsSpan(0, length), end);
+            if (cut < 0)
+            {
+                if (end) cut = length; // the last row has no line break after it
+                else
+                {
+                    Array.Resize(ref pending, pending.Length * 2);
+                    continue;
+                }
+            }
+            var block = new RowBlock(pending, cut, line, LineBreaks(pending.AsSpan(0, cut)));
+            line += block.Lines;
+            var rest = length - cut;
+            var next = rest <= blockSize && free.TryTake(out var reused) ? reused : new byte[Math.Max(blockSize, rest)];
+            pending.AsSpan(cut, rest).CopyTo(next);
+            (pending, length) = (next, rest);
+            return block;
+        }
+    }
+
+    /// <summary>Just after the last line break outside quotes; -1 if there is none yet.</summary>
+    internal static int LastCut(ReadOnlySpan<byte> data, bool end)
+    {
+        var limit = data.Length;
+        while (true)
+        {
+            var at = data[..limit].LastIndexOfAny(Cr, Lf);
+            if (at < 0) return -1;
+            // A CR at the very end may be the first half of CR LF: wait for the next byte.
+            if (data[at] == Cr && at == data.Length - 1 && !end) { limit = at; continue; }
+            if ((data[..at].Count(Quote) & 1) == 0) return at + 1;
+            limit = at;
+        }
+    }
+
+    /// <summary>Just after the first line break outside quotes (both bytes of CR LF); -1 if there is none yet.</summary>
+    internal static int FirstCut(ReadOnlySpan<byte> data, bool end)
+    {
+        var quotes = 0;
+        for (var i = 0; i < data.Length; i++)
+        {
+            var b = data[i];
+            if (b == Quote) quotes++;
+            else if ((b == Lf || b == Cr) && (quotes & 1) == 0)
+            {
+                if (b == Lf) return i + 1;
+                if (i + 1 < data.Length) return data[i + 1] == Lf ? i + 2 : i + 1;
+                return end ? i + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Line breaks as Sep counts them: LF, CR LF (one), and a lone CR.</summary>
+    internal static long LineBreaks(ReadOnlySpan<byte> data)
+    {
+        long lf = data.Count(Lf);
+        var cr = data.Count(Cr);
+        return cr == 0 ? lf : lf + cr - data.Count("\r\n"u8);
+    }
+}
