@@ -32,14 +32,18 @@ public sealed class ExtractPass
     private static int WorkerCount() =>
         int.TryParse(Environment.GetEnvironmentVariable("TILSYN_EXTRACT_WORKERS"), out var w) && w > 0 ? w : Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    /// <param name="onInvalid">Called for each bad row, in order (then one worker reads the file).</param>
+    /// <param name="cases">Where the valid rows are kept for audits, if they are.</param>
+    /// <param name="workers">How many workers (default: <see cref="WorkerCount"/>).</param>
+    /// <param name="blockSize">Bytes per block (tests use tiny blocks to cut the file in many places).</param>
     public static async Task<ExtractPass> RunAsync(Stream file, ColumnMap columns, OrganisationLookup org, DateOnly from, DateOnly to,
         Func<int, string, int?> deadlineDays, Func<long, IReadOnlyList<RowError>, ValueTask>? onInvalid, IProgress<double>? progress,
-        ExtractCaseWriter? cases = null)
+        ExtractCaseWriter? cases = null, int? workers = null, int blockSize = RowBlocks.DefaultBlockSize)
     {
         var pass = new ExtractPass();
         var length = file.CanSeek ? file.Length - file.Position : 0;
         var start = file.CanSeek ? file.Position : 0;
-        var blocks = new RowBlocks(Utf8(file));
+        var blocks = new RowBlocks(Utf8(file), blockSize);
 
         // The header: its own block, read by Sep (which finds the separator and skips a BOM).
         var headerBlock = await blocks.NextAsync(oneRow: true);
@@ -64,10 +68,10 @@ public sealed class ExtractPass
             return pass;
         }
 
-        var workers = onInvalid is null ? WorkerCount() : 1;
-        var channel = Channel.CreateBounded<RowBlock>(new BoundedChannelOptions(workers * 2) { SingleWriter = true, SingleReader = workers == 1 });
+        workers = onInvalid is null ? workers ?? WorkerCount() : 1;
+        var channel = Channel.CreateBounded<RowBlock>(new BoundedChannelOptions(workers.Value * 2) { SingleWriter = true, SingleReader = workers == 1 });
         using var failed = new CancellationTokenSource();
-        var parts = Enumerable.Range(0, workers).Select(_ => new Worker(at, separator, new ExtractFolder(org, from, to, deadlineDays), org, from, to,
+        var parts = Enumerable.Range(0, workers.Value).Select(_ => new Worker(at, separator, new ExtractFolder(org, from, to, deadlineDays), org, from, to,
             cases?.NewBuilder(), onInvalid)).ToArray();
         // Each worker is a thread of its own that reads its blocks as one stream (one Sep reader, no set-up per block).
         var tasks = parts.Select(part => Task.Factory.StartNew(() =>

@@ -45,6 +45,24 @@ public sealed class DayHistogramTests
     public void An_empty_histogram_has_no_median() => Assert.Null(new DayHistogram().Median);
 
     [Fact]
+    public void A_histogram_made_from_counts_equals_one_made_value_by_value()
+    {
+        var dense = new int[DayHistogram.DenseDays];
+        dense[0] = 3;
+        dense[5] = 2;
+        dense[127] = 1;
+        var made = new DayHistogram(dense, [(128, 4), (400, 1), (901, 2)]);
+        var added = Of([0, 0, 0, 5, 5, 127, 901, 128, 400, 128, 128, 901, 128]);
+        Assert.Equal(added.Buckets().ToList(), made.Buckets().ToList());
+        Assert.Equal((13, added.Sum), (made.Count, made.Sum));
+        Assert.Equal(added.Quantile(0.9), made.Quantile(0.9));
+
+        Assert.Null(new DayHistogram(new int[DayHistogram.DenseDays], []).Median);
+        Assert.Throws<ArgumentException>(() => new DayHistogram([], [(400, 1), (200, 1)]));
+        Assert.Throws<ArgumentException>(() => new DayHistogram([], [(100, 1)]));
+    }
+
+    [Fact]
     public void Quantiles_agree_with_sorting_on_a_long_skewed_sample()
     {
         var rng = new Random(7);
