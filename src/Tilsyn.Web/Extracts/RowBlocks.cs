@@ -13,16 +13,24 @@ public sealed record RowBlock(byte[] Buffer, int Length, long FirstLine, long Li
 /// number for the error report. Memory: a few blocks; a block grows only when one row is longer
 /// than a block.
 /// </summary>
-public sealed class RowBlocks(Stream stream, int blockSize = RowBlocks.DefaultBlockSize)
+public sealed class RowBlocks
 {
     public const int DefaultBlockSize = 1 << 20;
     private const byte Quote = (byte)'"', Cr = (byte)'\r', Lf = (byte)'\n';
 
+    private readonly Stream stream;
+    private readonly int blockSize;
     private readonly ConcurrentBag<byte[]> free = [];
-    private byte[] pending = new byte[blockSize];
+    private byte[] pending;
     private int length;
     private bool end;
     private long line = 1;
+
+    public RowBlocks(Stream stream, int blockSize = DefaultBlockSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSize);
+        (this.stream, this.blockSize, pending) = (stream, blockSize, new byte[blockSize]);
+    }
 
     /// <summary>Gives a block's buffer back for reuse once its rows are read.</summary>
     public void Return(RowBlock block)
@@ -43,7 +51,10 @@ public sealed class RowBlocks(Stream stream, int blockSize = RowBlocks.DefaultBl
                 continue;
             }
             if (length == 0) return null;
-            var cut = oneRow ? FirstCut(pending.AsSpan(0, length), end) : LastCut(pending.AsSpan(0, length), end);
+            // A block is at most blockSize bytes unless one row is longer (what is left after a long header may be more than a block).
+            var window = Math.Min(length, blockSize);
+            var cut = oneRow ? FirstCut(pending.AsSpan(0, length), end) : LastCut(pending.AsSpan(0, window), end && window == length);
+            if (cut < 0 && !oneRow && window < length) cut = LastCut(pending.AsSpan(0, length), end);
             if (cut < 0)
             {
                 if (end) cut = length; // the last row has no line break after it
@@ -63,18 +74,21 @@ public sealed class RowBlocks(Stream stream, int blockSize = RowBlocks.DefaultBl
         }
     }
 
-    /// <summary>Just after the last line break outside quotes; -1 if there is none yet.</summary>
+    /// <summary>Just after the last line break outside quotes; -1 if there is none yet. The quotes are counted once, then only between line breaks.</summary>
     internal static int LastCut(ReadOnlySpan<byte> data, bool end)
     {
-        var limit = data.Length;
+        var at = data.LastIndexOfAny(Cr, Lf);
+        if (at < 0) return -1;
+        var quotes = data[..at].Count(Quote);
         while (true)
         {
-            var at = data[..limit].LastIndexOfAny(Cr, Lf);
-            if (at < 0) return -1;
             // A CR at the very end may be the first half of CR LF: wait for the next byte.
-            if (data[at] == Cr && at == data.Length - 1 && !end) { limit = at; continue; }
-            if ((data[..at].Count(Quote) & 1) == 0) return at + 1;
-            limit = at;
+            var waitForNext = data[at] == Cr && at == data.Length - 1 && !end;
+            if (!waitForNext && (quotes & 1) == 0) return at + 1;
+            var before = data[..at].LastIndexOfAny(Cr, Lf);
+            if (before < 0) return -1;
+            quotes -= data[before..at].Count(Quote);
+            at = before;
         }
     }
 
