@@ -42,8 +42,11 @@ public sealed class ExtractFolder
     public ExtractFolder(OrganisationLookup org, DateOnly from, DateOnly to, Func<int, string, int?> deadlineDays)
     {
         (this.org, this.from, this.to, this.deadlineDays) = (org, from, to, deadlineDays);
-        firstQuarter = QuarterOf(from);
-        quarterSlots = Math.Clamp(QuarterOf(to) - firstQuarter + 1 + 8, 1, 64);
+        firstQuarter = QuarterNumber(from);
+        quarterSlots = Math.Clamp(QuarterNumber(to) - firstQuarter + 1 + 8, 1, 64);
+        firstDay = from.DayNumber;
+        quarterOfDay = new int[Math.Clamp(Math.Min(to.DayNumber + 3653, DateOnly.MaxValue.DayNumber) - firstDay + 1, 1, 40_000)];
+        for (var i = 0; i < quarterOfDay.Length; i++) quarterOfDay[i] = QuarterNumber(DateOnly.FromDayNumber(firstDay + i));
     }
 
     /// <summary>
@@ -90,25 +93,33 @@ public sealed class ExtractFolder
     /// <summary>Adds another part of the same file (folded by another worker) into this one.</summary>
     public void Merge(ExtractFolder other)
     {
+        var into = new int[other.cellCount]; // the other part's cell → this part's cell
         for (var c = 0; c < other.cellCount; c++)
         {
-            var o = other.counts[c];
-            var ids = other.groupKeys[o.Group];
+            var (otherGroup, quarter) = other.cellKeys[c];
+            var ids = other.groupKeys[otherGroup];
             var group = GroupOf(new GroupIds(ids.Administration, ids.Unit,
                 other.kleGroups[ids.Kle] is { } kle ? KleIndex(kle) : 0, CaseTypeIndex(other.caseTypes[ids.CaseType])));
-            var cell = CellOf(group, o.Quarter);
-            ref var mine = ref counts[cell];
-            mine.Opened += o.Opened;
-            mine.Decided += o.Decided;
-            mine.WithDeadline += o.WithDeadline;
-            mine.WithinDeadline += o.WithinDeadline;
+            var cell = into[c] = CellOf(group, quarter);
+            opened[cell] += other.opened[c];
+            ref var mine = ref decisions[cell];
+            var theirs = other.decisions[c];
+            (mine.Decided, mine.WithDeadline, mine.WithinDeadline) = (mine.Decided + theirs.Decided, mine.WithDeadline + theirs.WithDeadline, mine.WithinDeadline + theirs.WithinDeadline);
             var from = other.DenseOf(c);
             var to = DenseOf(cell);
-            for (var d = 0; d < DenseDays; d++) to[d] += from[d];
-            other.tailCells[c] = cell;
+            for (var d = 0; d < DenseDays; d++)
+            {
+                var sum = to[d] + from[d];
+                if (sum > ushort.MaxValue)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(wrapped, (long)cell << 32 | (uint)d, out _) += Wrap;
+                    sum -= Wrap;
+                }
+                to[d] = (ushort)sum;
+            }
         }
-        foreach (var (key, n) in other.tail)
-            CollectionsMarshal.GetValueRefOrAddDefault(tail, (long)other.tailCells[(int)(key >> 32)] << 32 | (uint)key, out _) += n;
+        foreach (var (key, n) in other.tail) CollectionsMarshal.GetValueRefOrAddDefault(tail, (long)into[(int)(key >> 32)] << 32 | (uint)key, out _) += n;
+        foreach (var (key, n) in other.wrapped) CollectionsMarshal.GetValueRefOrAddDefault(wrapped, (long)into[(int)(key >> 32)] << 32 | (uint)key, out _) += n;
     }
 
     /// <summary>Adds the cells to a cube.</summary>
@@ -119,51 +130,68 @@ public sealed class ExtractFolder
         Array.Sort(longer, (a, b) => a.Key.CompareTo(b.Key));
         var next = 0;
         var slice = new List<(int Days, long Count)>();
+        var days = new long[DenseDays];
         for (var c = 0; c < cellCount; c++)
         {
             slice.Clear();
             for (; next < longer.Length && (int)(longer[next].Key >> 32) == c; next++) slice.Add(((int)longer[next].Key, longer[next].Count));
-            var cell = counts[c];
-            var ids = groupKeys[cell.Group];
-            var stats = new CellStats(new DayHistogram(DenseOf(c), CollectionsMarshal.AsSpan(slice)))
+            var dense = DenseOf(c);
+            for (var d = 0; d < DenseDays; d++) days[d] = dense[d];
+            if (wrapped.Count > 0)
+                for (var d = 0; d < DenseDays; d++) days[d] += wrapped.GetValueOrDefault((long)c << 32 | (uint)d);
+            var (group, quarter) = cellKeys[c];
+            var ids = groupKeys[group];
+            var counted = decisions[c];
+            var stats = new CellStats(new DayHistogram(days, CollectionsMarshal.AsSpan(slice)))
             {
-                Opened = cell.Opened, Decided = cell.Decided, WithDeadline = cell.WithDeadline, WithinDeadline = cell.WithinDeadline,
+                Opened = opened[c], Decided = counted.Decided, WithDeadline = counted.WithDeadline, WithinDeadline = counted.WithinDeadline,
             };
-            cube.Add(new CellKey(ids.Administration, ids.Unit, kleGroups[ids.Kle] ?? KpiCube.NoKle, caseTypes[ids.CaseType], new Quarter(cell.Quarter / 4, cell.Quarter % 4 + 1)), stats);
+            cube.Add(new CellKey(ids.Administration, ids.Unit, kleGroups[ids.Kle] ?? KpiCube.NoKle, caseTypes[ids.CaseType], new Quarter(quarter / 4, quarter % 4 + 1)), stats);
         }
     }
 
-    private Span<int> DenseOf(int cell) => dense[cell >> PageBits].AsSpan((cell & PageMask) * DenseDays, DenseDays);
-
-    // The cells, kept flat for speed: ten million rows touch the same few thousand cells at random,
-    // so each row should reach its cell in as few memory loads as possible. A group is a cell without
-    // its quarter; each group has a slot per quarter of the period (and two years after it) holding
-    // its cell's number, so the opening and the decision quarter of a row share one group look-up.
-    private const int DenseDays = DayHistogram.DenseDays, PageBits = 8, PageMask = (1 << PageBits) - 1;
+    // The cells, kept flat and small for speed: ten million rows touch the same tens of thousands of
+    // cells at random, so each row should reach its counters in few memory loads, and the counters
+    // should fit in the processor's caches. A group is a cell without its quarter; each group has a
+    // slot per quarter of the period (and two years after it) holding its cell's number, so the
+    // opening and the decision quarter of a row share one group look-up.
+    private const int DenseDays = DayHistogram.DenseDays, PageBits = 8, PageMask = (1 << PageBits) - 1, Wrap = ushort.MaxValue + 1;
     private readonly Dictionary<GroupIds, int> groups = [];
     private readonly List<GroupIds> groupKeys = [];
     private int[] groupDeadline = new int[64];
     private int[] slots = [];
     private readonly int firstQuarter, quarterSlots;
     private readonly Dictionary<(int Group, int Quarter), int> otherQuarters = [];
-    private CellCounts[] counts = new CellCounts[256];
-    // Day counts below DenseDays, per cell, in pages of 256 cells (a page is allocated once and never copied).
-    private int[][] dense = [];
+    // Per cell: openings; decisions; which group and quarter it is (only read at the end).
+    private long[] opened = new long[256];
+    private Decisions[] decisions = new Decisions[256];
+    private (int Group, int Quarter)[] cellKeys = new (int, int)[256];
+    // Cases per processing time below DenseDays, per cell, as 16-bit counts in pages of 256 cells (a page
+    // is allocated once and never copied); each time a count passes 65,535 it starts again from 0 and
+    // 'wrapped' keeps the 65,536. Longer times are in 'tail'. Both keyed by cell << 32 | days.
+    private ushort[][] dense = [];
+    private readonly Dictionary<long, long> wrapped = new(MixedKey.Instance);
     private readonly Dictionary<long, long> tail = new(MixedKey.Instance);
-    private int[] tailCells = new int[256]; // used by Merge: this part's cell → the cell it was merged into
     private int cellCount;
+    // The quarter of each day from the period's start to ten years after its end (dates beyond are worked out).
+    private readonly int firstDay;
+    private readonly int[] quarterOfDay;
 
-    private void Count(int admin, int unit, int kle, int caseType, DateOnly opened, DateOnly? decided)
+    private void Count(int admin, int unit, int kle, int caseType, DateOnly openedOn, DateOnly? decidedOn)
     {
         var group = GroupOf(new GroupIds(admin, unit, kle, caseType));
-        var openedIn = CellOf(group, QuarterOf(opened)); // before indexing: a new cell may grow the arrays
-        counts[openedIn].Opened++;
-        if (decided is not { } d) return;
+        var openedIn = CellOf(group, QuarterOf(openedOn)); // before indexing: a new cell may grow the arrays
+        opened[openedIn]++;
+        if (decidedOn is not { } d) return;
         var cell = CellOf(group, QuarterOf(d));
-        var days = d.DayNumber - opened.DayNumber;
-        ref var c = ref counts[cell];
+        var days = d.DayNumber - openedOn.DayNumber;
+        ref var c = ref decisions[cell];
         c.Decided++;
-        if (days < DenseDays) dense[cell >> PageBits][(cell & PageMask) * DenseDays + days]++;
+        if (days < DenseDays)
+        {
+            ref var n = ref dense[cell >> PageBits][(cell & PageMask) * DenseDays + days];
+            if (++n == 0) CollectionsMarshal.GetValueRefOrAddDefault(wrapped, (long)cell << 32 | (uint)days, out _) += Wrap;
+        }
         else CollectionsMarshal.GetValueRefOrAddDefault(tail, (long)cell << 32 | (uint)days, out _)++;
         if (groupDeadline[group] is >= 0 and var limit)
         {
@@ -172,7 +200,9 @@ public sealed class ExtractFolder
         }
     }
 
-    private static int QuarterOf(DateOnly d)
+    private int QuarterOf(DateOnly d) => (uint)(d.DayNumber - firstDay) < (uint)quarterOfDay.Length ? quarterOfDay[d.DayNumber - firstDay] : QuarterNumber(d);
+
+    private static int QuarterNumber(DateOnly d)
     {
         d.Deconstruct(out var year, out var month, out _);
         return year * 4 + (month - 1) / 3;
@@ -209,19 +239,22 @@ public sealed class ExtractFolder
 
     private int NewCell(int group, int quarter)
     {
-        if (cellCount == counts.Length)
+        if (cellCount == opened.Length)
         {
-            Array.Resize(ref counts, cellCount * 2);
-            Array.Resize(ref tailCells, cellCount * 2);
+            Array.Resize(ref opened, cellCount * 2);
+            Array.Resize(ref decisions, cellCount * 2);
+            Array.Resize(ref cellKeys, cellCount * 2);
         }
         if ((cellCount & PageMask) == 0)
         {
             Array.Resize(ref dense, dense.Length + 1);
-            dense[^1] = new int[(PageMask + 1) * DenseDays];
+            dense[^1] = new ushort[(PageMask + 1) * DenseDays];
         }
-        counts[cellCount] = new CellCounts { Group = group, Quarter = quarter };
+        cellKeys[cellCount] = (group, quarter);
         return cellCount++;
     }
+
+    private Span<ushort> DenseOf(int cell) => dense[cell >> PageBits].AsSpan((cell & PageMask) * DenseDays, DenseDays);
 
     /// <summary>(cell, days) packed in a long: the default hash (high XOR low half) would put most of them in a few buckets.</summary>
     private sealed class MixedKey : IEqualityComparer<long>
@@ -233,10 +266,9 @@ public sealed class ExtractFolder
 
     private readonly record struct GroupIds(int Administration, int Unit, int Kle, int CaseType);
 
-    private struct CellCounts
+    private struct Decisions
     {
-        public long Opened, Decided, WithDeadline, WithinDeadline;
-        public int Group, Quarter;
+        public long Decided, WithDeadline, WithinDeadline;
     }
 
     // What a field's text means, as the validator reads it (trimmed; blank is missing).

@@ -23,7 +23,7 @@ public sealed class DayHistogram
     /// <see cref="DenseDays"/>, and the longer ones in increasing order of days. Sized once, so building
     /// many cells does not leave a trail of grown arrays behind.
     /// </summary>
-    public DayHistogram(ReadOnlySpan<int> dense, ReadOnlySpan<(int Days, long Count)> longer)
+    public DayHistogram(ReadOnlySpan<long> dense, ReadOnlySpan<(int Days, long Count)> longer)
     {
         if (dense.Length > DenseDays) throw new ArgumentOutOfRangeException(nameof(dense));
         var last = dense.LastIndexOfAnyExcept(0);

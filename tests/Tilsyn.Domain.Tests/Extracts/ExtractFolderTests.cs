@@ -179,6 +179,31 @@ public sealed class ExtractFolderTests
         Assert.Contains(cube.Cells.Keys, k => k.Quarter.Year >= 2029);
     }
 
+    [Fact]
+    public void More_than_65535_cases_with_the_same_processing_time_in_one_cell_are_all_counted_also_when_merged()
+    {
+        // The day counts below 128 days are 16-bit: 70,000 cases of 7 days in one cell pass 65,535 once;
+        // merging a part with 40,000 more passes it again while adding.
+        var row = new ExtractRow(1, 10, "28.09", "Visitation", new DateOnly(2025, 2, 3), new DateOnly(2025, 2, 10), null);
+        var longRow = row with { Decided = new DateOnly(2025, 12, 31) }; // 331 days: the long tail
+        var (one, two) = (NewFolder(), NewFolder());
+        for (var i = 0; i < 70_000; i++) one.Fold(row);
+        for (var i = 0; i < 40_000; i++) two.Fold(row);
+        for (var i = 0; i < 3; i++) two.Fold(longRow);
+        var alone = new KpiCube();
+        one.AddTo(alone);
+        Assert.Equal([(7, 70_000L)], alone.Cells[new CellKey(1, 10, "28.09", "Visitation", new Quarter(2025, 1))].Days.Buckets());
+
+        one.Merge(two);
+        var cube = new KpiCube();
+        one.AddTo(cube);
+        var q1 = cube.Cells[new CellKey(1, 10, "28.09", "Visitation", new Quarter(2025, 1))];
+        Assert.Equal((110_003L, 110_000L), (q1.Opened, q1.Decided));
+        Assert.Equal([(7, 110_000L)], q1.Days.Buckets());
+        Assert.Equal(110_000, q1.WithinDeadline); // deadline 30 days
+        Assert.Equal([(331, 3L)], cube.Cells[new CellKey(1, 10, "28.09", "Visitation", new Quarter(2025, 4))].Days.Buckets());
+    }
+
     private static void AssertSameCube(KpiCube expected, KpiCube actual)
     {
         Assert.Equal(expected.Cells.Count, actual.Cells.Count);

@@ -47,7 +47,7 @@ public sealed class DayHistogramTests
     [Fact]
     public void A_histogram_made_from_counts_equals_one_made_value_by_value()
     {
-        var dense = new int[DayHistogram.DenseDays];
+        var dense = new long[DayHistogram.DenseDays];
         dense[0] = 3;
         dense[5] = 2;
         dense[127] = 1;
@@ -57,7 +57,7 @@ public sealed class DayHistogramTests
         Assert.Equal((13, added.Sum), (made.Count, made.Sum));
         Assert.Equal(added.Quantile(0.9), made.Quantile(0.9));
 
-        Assert.Null(new DayHistogram(new int[DayHistogram.DenseDays], []).Median);
+        Assert.Null(new DayHistogram(new long[DayHistogram.DenseDays], []).Median);
         Assert.Throws<ArgumentException>(() => new DayHistogram([], [(400, 1), (200, 1)]));
         Assert.Throws<ArgumentException>(() => new DayHistogram([], [(100, 1)]));
     }
