@@ -82,7 +82,7 @@ public sealed class ColumnMap
 /// <summary>The kinds of bad rows, counted separately in the import report.</summary>
 public enum RowErrorKind
 {
-    MissingValue, BadDate, DecisionBeforeOpening, ClosedBeforeOpening, UnknownAdministration, UnknownUnit, BadKle, OutsidePeriod, DuplicateCaseId,
+    MissingValue, BadDate, DecisionBeforeOpening, ClosedBeforeOpening, UnknownAdministration, UnknownUnit, BadKle, OutsidePeriod,
 }
 
 public sealed record RowError(long Line, string Column, RowErrorKind Kind, string Message)

@@ -31,7 +31,6 @@ public sealed class JobModel(ExtractJobs jobs) : PageModel
         RowErrorKind.UnknownUnit => "Ukendt enhed",
         RowErrorKind.BadKle => "Ugyldig KLE-kode",
         RowErrorKind.OutsidePeriod => "Uden for perioden",
-        RowErrorKind.DuplicateCaseId => "Sags-id gentaget",
         _ => kind.ToString(),
     };
 }
