@@ -145,21 +145,3 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
     private static ImportReport Fail(string message, IReadOnlyList<string>? errors = null) =>
         new(false, message, 0, 0, 0, new Dictionary<RowErrorKind, long>(), errors ?? [], null);
 }
-
-/// <summary>Counts the bytes read, for the progress bar.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
-{
-    public long BytesRead { get; private set; }
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => inner.Length;
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); BytesRead += n; return n; }
-    public override int Read(Span<byte> buffer) { var n = inner.Read(buffer); BytesRead += n; return n; }
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) { var n = await inner.ReadAsync(buffer, ct); BytesRead += n; return n; }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
