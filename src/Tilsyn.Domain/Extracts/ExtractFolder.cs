@@ -155,7 +155,7 @@ public sealed class ExtractFolder
     // should fit in the processor's caches. A group is a cell without its quarter; each group has a
     // slot per quarter of the period (and two years after it) holding its cell's number, so the
     // opening and the decision quarter of a row share one group look-up.
-    private const int DenseDays = DayHistogram.DenseDays, PageBits = 8, PageMask = (1 << PageBits) - 1, Wrap = ushort.MaxValue + 1;
+    private const int DenseDays = DayHistogram.DenseDays, PageBits = 8, PageMask = (1 << PageBits) - 1, Wrap = ushort.MaxValue + 1, NoDeadline = int.MinValue;
     private readonly Dictionary<GroupIds, int> groups = [];
     private readonly List<GroupIds> groupKeys = [];
     private int[] groupDeadline = new int[64];
@@ -193,7 +193,7 @@ public sealed class ExtractFolder
             if (++n == 0) CollectionsMarshal.GetValueRefOrAddDefault(wrapped, (long)cell << 32 | (uint)days, out _) += Wrap;
         }
         else CollectionsMarshal.GetValueRefOrAddDefault(tail, (long)cell << 32 | (uint)days, out _)++;
-        if (groupDeadline[group] is >= 0 and var limit)
+        if (groupDeadline[group] is not NoDeadline and var limit)
         {
             c.WithDeadline++;
             if (days <= limit) c.WithinDeadline++;
@@ -215,7 +215,7 @@ public sealed class ExtractFolder
         group = groupKeys.Count;
         groupKeys.Add(ids);
         if (group == groupDeadline.Length) Array.Resize(ref groupDeadline, group * 2);
-        groupDeadline[group] = deadlineDays(ids.Administration, caseTypes[ids.CaseType]) ?? -1;
+        groupDeadline[group] = deadlineDays(ids.Administration, caseTypes[ids.CaseType]) ?? NoDeadline;
         if ((group + 1) * quarterSlots > slots.Length)
         {
             var old = slots.Length;

@@ -27,19 +27,34 @@ public sealed class OrganisationLookup
         foreach (var u in units) this.units[(u.AdministrationId, Key(u.Name))] = u.Id;
     }
 
+    /// <summary>No more answers than three times this are remembered: a file of all-different names must not fill memory.</summary>
+    private const int MaxRemembered = 100_000;
+
     // TryGetValue first: a lambda that captures 'this' would be a new delegate on every row.
     public int? Administration(string text) =>
         adminMemo.TryGetValue(text, out var hit) ? hit
-        : adminMemo.GetOrAdd(text, administrations.TryGetValue(text.Trim(), out var id) ? id : null);
+        : Remember(adminMemo, text, administrations.TryGetValue(text.Trim(), out var id) ? id : null);
 
     public int? Unit(int administrationId, string name) =>
         unitMemo.TryGetValue((administrationId, name), out var hit) ? hit
-        : unitMemo.GetOrAdd((administrationId, name), units.TryGetValue((administrationId, Key(name)), out var id) ? id : null);
+        : Remember(unitMemo, (administrationId, name), units.TryGetValue((administrationId, Key(name)), out var id) ? id : null);
 
     /// <summary>The KLE group (two levels, or the main group) of a code; Ok false when it is not a KLE code.</summary>
     public (bool Ok, string? Group) KleGroup(string code) =>
         kleMemo.TryGetValue(code, out var hit) ? hit
-        : kleMemo.GetOrAdd(code, KleCode.TryParse(code, out var kle) ? (true, (kle.Value.Group ?? kle.Value.MainGroup).Value) : (false, null));
+        : Remember(kleMemo, code, KleCode.TryParse(code, out var kle) ? (true, (kle.Value.Group ?? kle.Value.MainGroup).Value) : (false, null));
+
+    private int remembered; // across the three memos; ConcurrentDictionary.Count would take every lock
+
+    /// <summary>How many answers are remembered (at most three times 100,000, however many different names a file has).</summary>
+    public int Remembered => Volatile.Read(ref remembered);
+
+    private TValue Remember<TKey, TValue>(System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue> memo, TKey key, TValue value) where TKey : notnull
+    {
+        if (Volatile.Read(ref remembered) >= 3 * MaxRemembered) return value;
+        Interlocked.Increment(ref remembered);
+        return memo.GetOrAdd(key, value);
+    }
     private static string Key(string s) => s.Trim().ToLowerInvariant();
 }
 

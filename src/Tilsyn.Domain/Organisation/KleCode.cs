@@ -44,6 +44,7 @@ public readonly partial record struct KleCode
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^\d{2}(\.\d{2}){0,2}$")]
+    // [0-9], not \d: \d also matches other scripts' digits ("２８" would be a KLE code of its own).
+    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2}){0,2}$")]
     private static partial Regex Pattern();
 }

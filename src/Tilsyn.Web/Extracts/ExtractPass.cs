@@ -78,7 +78,7 @@ public sealed class ExtractPass
         {
             try
             {
-                part.Run(new BlockStream(channel.Reader, blocks, failed.Token));
+                part.Run(new BlockStream(channel.Reader, blocks, failed.Token), failed.Token);
             }
             catch (OperationCanceledException) when (failed.IsCancellationRequested) { } // another worker failed; its error is the one thrown
             catch
@@ -87,6 +87,7 @@ public sealed class ExtractPass
                 throw;
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Exception? readError = null;
         try
         {
             while (await blocks.NextAsync(ct: failed.Token) is { } block)
@@ -96,11 +97,23 @@ public sealed class ExtractPass
             }
         }
         catch (OperationCanceledException) when (failed.IsCancellationRequested) { }
+        catch (Exception ex)
+        {
+            // The file could not be read to its end: stop the workers (they must not take what was read for the whole file).
+            readError = ex;
+            await failed.CancelAsync();
+        }
         finally
         {
             channel.Writer.TryComplete();
         }
-        await Task.WhenAll(tasks);
+        // The workers are always awaited, so nothing of the pass runs after it has ended.
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch when (readError is not null) { }
+        if (readError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readError);
 
         var first = new List<RowError>();
         foreach (var part in parts)
@@ -117,18 +130,26 @@ public sealed class ExtractPass
         return pass;
     }
 
-    /// <summary>The blocks are cut on bytes, so the text must be UTF-8: a UTF-16 file (it has a BOM) is converted as it is read.</summary>
+    /// <summary>
+    /// The blocks are cut on bytes, so the text must be UTF-8: a UTF-16 or UTF-32 file (known by its BOM)
+    /// is converted as it is read. Only a seekable stream is looked at (the import always has a file).
+    /// </summary>
     private static Stream Utf8(Stream file)
     {
         if (!file.CanSeek) return file;
-        Span<byte> bom = stackalloc byte[2];
+        Span<byte> bom = stackalloc byte[4];
         var start = file.Position;
-        var n = file.ReadAtLeast(bom, 2, throwOnEndOfStream: false);
+        var n = file.ReadAtLeast(bom, 4, throwOnEndOfStream: false);
         file.Position = start;
-        if (n < 2) return file;
-        if (bom[0] == 0xFF && bom[1] == 0xFE) return Encoding.CreateTranscodingStream(file, Encoding.Unicode, Encoding.UTF8, leaveOpen: true);
-        if (bom[0] == 0xFE && bom[1] == 0xFF) return Encoding.CreateTranscodingStream(file, Encoding.BigEndianUnicode, Encoding.UTF8, leaveOpen: true);
-        return file;
+        Encoding? encoding = bom[..n] switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00] => new UTF32Encoding(bigEndian: false, byteOrderMark: true),
+            [0x00, 0x00, 0xFE, 0xFF] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
+            [0xFF, 0xFE, ..] => Encoding.Unicode,
+            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+            _ => null,
+        };
+        return encoding is null ? file : Encoding.CreateTranscodingStream(file, encoding, Encoding.UTF8, leaveOpen: true);
     }
 
     /// <summary>Where each column is in a row (-1: not in the file), and the last position a row must reach for the fast path.</summary>
@@ -145,61 +166,6 @@ public sealed class ExtractPass
         }
     }
 
-    /// <summary>
-    /// A worker's blocks read one after another as one stream, with the way back from a line of that
-    /// stream to the line of the file. The worker's own thread waits here for the next block.
-    /// </summary>
-    private sealed class BlockStream(ChannelReader<RowBlock> source, RowBlocks blocks, CancellationToken ct) : Stream
-    {
-        private RowBlock? current;
-        private int offset;
-        private long lines; // line breaks in the blocks read so far
-        private readonly Queue<(long StreamFirst, RowBlock Block)> read = new();
-
-        /// <summary>The file's line number of line <paramref name="streamLine"/> (1-based) of this stream; asked in increasing order.</summary>
-        public long FileLine(long streamLine)
-        {
-            while (read.Count > 1 && streamLine >= read.Peek().StreamFirst + read.Peek().Block.Lines) read.Dequeue();
-            var (first, block) = read.Peek();
-            return block.FirstLine + streamLine - first;
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            while (current is null || offset == current.Length)
-            {
-                if (current is not null)
-                {
-                    blocks.Return(current);
-                    current = null;
-                }
-                if (!source.TryRead(out var next))
-                {
-                    if (!source.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult()) return 0;
-                    continue;
-                }
-                (current, offset) = (next, 0);
-                read.Enqueue((lines + 1, next));
-                lines += next.Lines;
-            }
-            var n = Math.Min(buffer.Length, current.Length - offset);
-            current.Buffer.AsSpan(offset, n).CopyTo(buffer);
-            offset += n;
-            return n;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     /// <summary>One worker: parses its blocks and folds the rows; counts and the first errors of its own.</summary>
     private sealed class Worker(Positions at, Sep separator, ExtractFolder folder, OrganisationLookup org, DateOnly from, DateOnly to, CaseChunkBuilder? kept,
         Func<long, IReadOnlyList<RowError>, ValueTask>? onInvalid)
@@ -212,12 +178,13 @@ public sealed class ExtractPass
         private readonly string?[] values = new string?[at.Of.Length];
 
         // The worker runs on a thread of its own, so the few waits for the database (kept cases, quarantined rows) block it.
-        public void Run(BlockStream blocks)
+        public void Run(BlockStream blocks, CancellationToken stop)
         {
             using var reader = separator.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(blocks);
             long lineInStream = 1;
             foreach (var row in reader)
             {
+                stop.ThrowIfCancellationRequested(); // another worker or the reader failed
                 var line = blocks.FileLine(lineInStream);
                 lineInStream = row.LineNumberToExcl; // Sep's LineNumberFrom is off for a reader's first row; where the previous row ended is not
                 Rows++;

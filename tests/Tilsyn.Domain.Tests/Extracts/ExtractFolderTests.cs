@@ -204,6 +204,23 @@ public sealed class ExtractFolderTests
         Assert.Equal([(331, 3L)], cube.Cells[new CellKey(1, 10, "28.09", "Visitation", new Quarter(2025, 4))].Days.Buckets());
     }
 
+    [Fact]
+    public void A_file_of_all_different_unknown_names_does_not_fill_memory_with_remembered_answers()
+    {
+        var org = new OrganisationLookup([(1, "BUF", "Børne- og Ungdomsforvaltningen")], [(10, 1, "Vuggestuen Mælkebøtten")]);
+        var folder = new ExtractFolder(org, From, To, Deadline);
+        var errors = new List<RowError>();
+        for (var i = 0; i < 400_000; i++)
+        {
+            var fields = new Fields($"S-{i}", $"Forvaltning {i}", $"Enhed {i}", "28.09.04", "Visitation", "03-02-2025", "", "");
+            Assert.False(fields.TryFold(folder, out _));
+            errors.Clear();
+            Assert.Null(ExtractRowValidator.Validate(i, fields.Get, org, From, To, errors));
+            Assert.Equal(RowErrorKind.UnknownAdministration, Assert.Single(errors).Kind);
+        }
+        Assert.InRange(org.Remembered, 100_000, 300_000);
+    }
+
     private static void AssertSameCube(KpiCube expected, KpiCube actual)
     {
         Assert.Equal(expected.Cells.Count, actual.Cells.Count);

@@ -24,6 +24,8 @@ public sealed class KleCodeTests
     [InlineData("28.09.04.01")]
     [InlineData("28,09")]
     [InlineData("ab.cd")]
+    [InlineData("２８.０９.０４")] // full-width digits: \d would take them
+    [InlineData("٢٨.٠٩")]          // Arabic-Indic digits
     [InlineData(null)]
     public void Malformed_codes_are_refused(string? text)
     {

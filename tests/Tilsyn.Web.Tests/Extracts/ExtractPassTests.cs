@@ -22,17 +22,35 @@ public sealed class ExtractPassTests
 
     private const string Header = "source_system;case_id;administration;unit;kle;case_type;opened;decided;closed;status";
 
-    /// <summary>A file with CR LF line breaks, quoted fields (some with line breaks and separators inside), and bad rows here and there; and what reading it row by row gives.</summary>
-    private static (byte[] File, Expected Expected) MakeFile(int rows, int seed)
+    /// <summary>
+    /// A file with quoted fields (some with line breaks and separators inside), bad rows and blank lines here
+    /// and there; and what reading it row by row gives. Line breaks: <paramref name="ending"/> ("mixed":
+    /// each row's own, LF, CR LF or a lone CR).
+    /// </summary>
+    private static (byte[] File, Expected Expected) MakeFile(int rows, int seed, string ending = "\r\n")
     {
         var rng = new Random(seed);
-        var csv = new StringBuilder(Header + "\r\n");
+        string[] endings = ["\n", "\r\n", "\r"];
+        string Ending() => ending == "mixed" ? endings[rng.Next(endings.Length)] : ending;
+        var first = Ending();
+        var csv = new StringBuilder(Header + first);
+        var afterCr = first == "\r";
         var expected = new Expected();
         var line = 2L;
         string[] units = ["Vuggestuen Mælkebøtten", "Nørrebro Park Skole", "\"Nørrebro Park Skole\""];
         string[] types = ["Visitation", "\"Plads; venteliste\"", "\"Klage\r\nover afgørelse\"", "\"Bolig \"\"akut\"\"\""];
         for (var i = 0; i < rows; i++)
         {
+            var end = Ending();
+            if (rng.Next(25) == 0)
+            {
+                // A blank line (after a lone CR it must not be a lone LF: the two would be one CR LF).
+                if (afterCr && end == "\n") end = "\r";
+                csv.Append(end);
+                expected.Add(line++, [""]);
+                afterCr = end == "\r";
+                continue;
+            }
             var opened = From.AddDays(rng.Next(365));
             var decided = rng.Next(5) == 0 ? "" : opened.AddDays(rng.Next(400)).ToString("dd-MM-yyyy");
             string[] f = ["SBSYS", $"S{i}", rng.Next(2) == 0 ? "BUF" : "Børne- og Ungdomsforvaltningen", units[rng.Next(units.Length)],
@@ -46,9 +64,10 @@ public sealed class ExtractPassTests
                 case 4: f[2] = "XYZ"; f[4] = "9"; break;     // two errors in one row
             }
             var text = string.Join(';', f);
-            csv.Append(text).Append("\r\n");
+            csv.Append(text).Append(end);
             expected.Add(line, f);
             line += 1 + text.Split("\r\n").Length - 1;
+            afterCr = end == "\r";
         }
         return (Encoding.UTF8.GetBytes(csv.ToString()), expected);
     }
@@ -65,7 +84,7 @@ public sealed class ExtractPassTests
             // The fields as a CSV reader gives them: quotes removed, doubled quotes single.
             var values = fields.Select(v => v.Length > 1 && v[0] == '"' ? v[1..^1].Replace("\"\"", "\"") : v).ToArray();
             var errors = new List<RowError>();
-            var row = ExtractRowValidator.Validate(line, c => values[(int)c], Org, From, To, errors);
+            var row = ExtractRowValidator.Validate(line, c => (int)c < values.Length ? values[(int)c] : null, Org, From, To, errors);
             Read++;
             if (row is { } ok)
             {
@@ -110,6 +129,31 @@ public sealed class ExtractPassTests
         AssertSame(expected, await RunAsync(file, workers, blockSize));
     }
 
+    [Theory]
+    [InlineData("\n", 2, 97)]
+    [InlineData("\r", 1, 64)]
+    [InlineData("\r", 2, 1)]
+    [InlineData("\r", 4, 333)]
+    [InlineData("mixed", 1, 1)]
+    [InlineData("mixed", 2, 50)]
+    [InlineData("mixed", 3, 4096)]
+    [InlineData("mixed", 2, RowBlocks.DefaultBlockSize)]
+    public async Task Files_with_lone_CRs_LFs_or_both_and_blank_lines_read_as_row_by_row(string ending, int workers, int blockSize)
+    {
+        // Blocks that end in a lone CR meet blocks that begin with a blank line in a worker's stream; and Sep
+        // itself loses a blank line when one read ends in a CR and the next begins with one.
+        var (file, expected) = MakeFile(3_000, seed: 21, ending);
+        Assert.True(expected.Invalid > 150, $"{expected.Invalid} bad rows");
+        AssertSame(expected, await RunAsync(file, workers, blockSize));
+        var lines = new List<long>();
+        AssertSame(expected, await RunAsync(file, workers, blockSize, onInvalid: (line, _) =>
+        {
+            lines.Add(line);
+            return ValueTask.CompletedTask;
+        }));
+        Assert.Equal(expected.BadLines, lines);
+    }
+
     [Fact]
     public async Task The_quarantine_gets_every_bad_row_in_order_with_its_line()
     {
@@ -146,10 +190,10 @@ public sealed class ExtractPassTests
     }
 
     [Fact]
-    public async Task A_utf16_file_with_a_byte_order_mark_is_read()
+    public async Task A_utf16_or_utf32_file_with_a_byte_order_mark_is_read()
     {
         var csv = $"{Header}\r\nSBSYS;1;BUF;Vuggestuen Mælkebøtten;28.09.04;Visitation;03-02-2025;13-02-2025;;Afgjort\r\nSBSYS;2;BUF;Ukendt;28.09.04;Visitation;03-02-2025;;;Åben\r\n";
-        foreach (var encoding in new Encoding[] { Encoding.Unicode, Encoding.BigEndianUnicode })
+        foreach (var encoding in new Encoding[] { Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.UTF32, new UTF32Encoding(bigEndian: true, byteOrderMark: true) })
         {
             var file = encoding.GetPreamble().Concat(encoding.GetBytes(csv)).ToArray();
             var pass = await RunAsync(file, workers: 2, blockSize: 64);
@@ -158,6 +202,45 @@ public sealed class ExtractPassTests
             Assert.StartsWith("Linje 3, kolonne Unit: ukendt enhed 'Ukendt'", Assert.Single(pass.FirstErrors));
             Assert.Equal(10, pass.Cube.Cells[new CellKey(1, 10, "28.09", "Visitation", new Quarter(2025, 1))].Days.Median);
         }
+    }
+
+    /// <summary>A file that cannot be read to its end (a disk or network error part-way).</summary>
+    private sealed class FailingStream(byte[] data, int failAt) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Position >= failAt ? throw new IOException("læsefejl") : base.Read(buffer, offset, Math.Min(count, 4096));
+        public override int Read(Span<byte> buffer)
+        {
+            var bytes = new byte[Math.Min(buffer.Length, 4096)];
+            var n = Read(bytes, 0, bytes.Length);
+            bytes.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => ValueTask.FromResult(Read(buffer.Span));
+    }
+
+    [Fact]
+    public async Task A_read_error_ends_the_pass_with_that_error_and_nothing_of_the_pass_runs_after_it()
+    {
+        var (file, _) = MakeFile(4_000, seed: 15);
+        var ended = false;
+        var callsAfter = 0;
+        var storedAfter = 0;
+        var writer = new ExtractCaseWriter((_, _, _) =>
+        {
+            if (Volatile.Read(ref ended)) Interlocked.Increment(ref storedAfter);
+            return ValueTask.CompletedTask;
+        });
+        var error = await Assert.ThrowsAsync<IOException>(() => ExtractPass.RunAsync(new FailingStream(file, file.Length / 2), new ColumnMap(), Org, From, To, Deadline,
+            (_, _) =>
+            {
+                if (Volatile.Read(ref ended)) Interlocked.Increment(ref callsAfter);
+                Thread.Sleep(5); // the worker lags behind the reader, as a database write would make it
+                return ValueTask.CompletedTask;
+            }, null, writer, workers: 1, blockSize: 1024));
+        Volatile.Write(ref ended, true);
+        Assert.Equal("læsefejl", error.Message);
+        await Task.Delay(300); // a worker left running would still be calling back now
+        Assert.Equal((0, 0), (callsAfter, storedAfter));
     }
 
     [Fact]
