@@ -43,8 +43,10 @@ public sealed class CellStats(DayHistogram days)
 }
 
 /// <summary>
-/// Builds the KPI cube in one pass over valid rows. Memory grows with the number of cells and the
-/// longest processing time, never with the number of rows.
+/// The KPI cube: cells of counts and processing-time histograms. Memory grows with the number of
+/// cells and the longest processing time, never with the number of rows. <see cref="Add(in ExtractRow, int?)"/>
+/// is the cube's definition, row by row; the import folds rows faster with
+/// <see cref="Extracts.ExtractFolder"/>, which the tests check against this definition.
 /// </summary>
 public sealed class KpiCube
 {
@@ -75,12 +77,6 @@ public sealed class KpiCube
     {
         if (Cells.TryGetValue(key, out var c)) c.Merge(stats);
         else Cells[key] = stats;
-    }
-
-    /// <summary>Adds another cube's cells (built from other rows of the same file) into this one.</summary>
-    public void Merge(KpiCube other)
-    {
-        foreach (var (key, stats) in other.Cells) Cell(key).Merge(stats);
     }
 
     private CellStats Cell(CellKey key)
