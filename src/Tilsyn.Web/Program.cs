@@ -25,6 +25,8 @@ builder.Services.AddDataProtection().SetApplicationName("Tilsyn").PersistKeysToF
 
 builder.Services.AddRazorPages(o =>
 {
+    // A refused action (DomainException) is shown on its page with the message: one filter, no catch blocks.
+    o.Conventions.ConfigureFilter(new Tilsyn.Web.Common.DomainErrorPageFilter());
     o.Conventions.AuthorizeFolder("/Users", Policies.AdvisorLead);
     o.Conventions.AuthorizeFolder("/Cases", Policies.CaseReaders);
     o.Conventions.AllowAnonymousToFolder("/Klage");

@@ -6,6 +6,7 @@ using Tilsyn.Common;
 using Tilsyn.Complaints.Intake;
 using Tilsyn.Identity;
 using Tilsyn.Recommendations;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
@@ -13,12 +14,12 @@ using Tilsyn.Web.Identity;
 namespace Tilsyn.Web.Pages.Recommendations;
 
 [Authorize(Policy = Policies.CaseReaders)]
-public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public Recommendation Item { get; private set; } = null!;
     public string AdministrationCode { get; private set; } = "";
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
     public DateOnly Today => clock.Today();
     public bool IsStaff => User.IsAdvisorStaff();
 
@@ -39,22 +40,13 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageM
     private async Task<IActionResult> Change(Action<Recommendation> change, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        try
-        {
-            change(Item);
-            db.Entry(Item).Property("updates").IsModified = true;
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/Recommendations/Details?id={Id}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        change(Item);
+        db.Entry(Item).Property("updates").IsModified = true;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/Recommendations/Details?id={Id}");
     }
+
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
