@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Tilsyn.Web.Extracts;
 
+/// <summary>The extracts feature's tables: imports, KPI cells, quarantined rows, processing deadlines and the kept cases.</summary>
 internal sealed class ExtractMapping :
-    IEntityTypeConfiguration<Extract>, IEntityTypeConfiguration<KpiCell>, IEntityTypeConfiguration<QuarantinedRow>, IEntityTypeConfiguration<ProcessingDeadline>
+    IEntityTypeConfiguration<Extract>, IEntityTypeConfiguration<KpiCell>, IEntityTypeConfiguration<QuarantinedRow>, IEntityTypeConfiguration<ProcessingDeadline>,
+    IEntityTypeConfiguration<ExtractCaseChunk>
 {
     public void Configure(EntityTypeBuilder<Extract> e)
     {
@@ -41,5 +43,12 @@ internal sealed class ExtractMapping :
         e.HasIndex(x => new { x.AdministrationId, x.CaseType }).IsUnique();
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(x => x.Days);
+    }
+
+    public void Configure(EntityTypeBuilder<ExtractCaseChunk> e)
+    {
+        e.ToTable("extract_case_chunks");
+        e.HasIndex(x => new { x.ExtractId, x.ChunkNo }).IsUnique();
+        e.HasOne<Extract>().WithMany().HasForeignKey(x => x.ExtractId).OnDelete(DeleteBehavior.Cascade);
     }
 }

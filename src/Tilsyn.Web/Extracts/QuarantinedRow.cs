@@ -1,5 +1,6 @@
 namespace Tilsyn.Web.Extracts;
 
+/// <summary>A row of an extract that was not imported, kept with its errors (<see cref="ErrorPolicy.QuarantineBadRows"/>).</summary>
 public sealed class QuarantinedRow
 {
     public long Id { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Tilsyn.Web.Statistics;
 
+/// <summary>The targets table: one target per administration (or area) and kind.</summary>
 internal sealed class TargetMapping : IEntityTypeConfiguration<Target>
 {
     public void Configure(EntityTypeBuilder<Target> e)
