@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Anonymisation;
+using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.Evaluations;
@@ -18,11 +19,8 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
     private Task<int> ExampleAsync(string title, int? reportYear) => app.WithDbAsync(async db =>
     {
         var review = AnonymisationReview.Start(Summary, new ScanContext(["Jens Hansen"]));
-        var e = new CaseExample
-        {
-            Title = title, ReviewJson = CaseExampleService.Serialize(review),
-            Resolved = review.IsResolved, ReportYear = reportYear, Year = reportYear ?? 2030, LegalRule = "Forvaltningsloven § 19", Outcome = "Kritik", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
-        };
+        var e = new CaseExample(title, review, reportYear ?? 2030, DateTimeOffset.UtcNow, "test", legalRule: "Forvaltningsloven § 19", outcome: "Kritik");
+        e.ChooseFor(reportYear, reportYear is { } y ? await db.Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Year == y) : null);
         db.Add(e);
         await db.SaveChangesAsync();
         return e.Id;
