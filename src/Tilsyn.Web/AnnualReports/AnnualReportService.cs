@@ -21,19 +21,12 @@ namespace Tilsyn.Web.AnnualReports;
 /// </summary>
 public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, StatisticsQueries stats, TargetEvaluation targets, CaseAuditService audits)
 {
-    /// <summary>How the register refers to a year's report: its recommendations carry this as their source reference.</summary>
-    public static string Reference(int year) => AnnualReport.Reference(year);
-
     /// <summary>The recommendations a published report put into the register.</summary>
     public static IQueryable<Recommendation> RecommendationsOf(IQueryable<Recommendation> register, int year)
     {
-        var reference = Reference(year);
+        var reference = AnnualReport.Reference(year);
         return register.Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference == reference);
     }
-
-    /// <summary>The year's report as a published one (for the accounts), or null while it is a draft or missing.</summary>
-    public Task<bool> IsPublishedAsync(int year, CancellationToken ct) =>
-        db.Set<AnnualReport>().AnyAsync(r => r.Year == year && r.PublishedAt != null, ct);
 
     public async Task<AnnualReport> GetOrCreateAsync(int year, CancellationToken ct)
     {
