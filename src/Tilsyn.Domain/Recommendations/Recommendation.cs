@@ -31,6 +31,11 @@ public sealed record RecommendationUpdate(DateTimeOffset At, string By, string T
 /// </summary>
 public sealed class Recommendation
 {
+    public static readonly TextField SourceReferenceField = new("Kilde", 200);
+    public static readonly TextField TextField = new("Henstilling", 5000);
+    public static readonly TextField ProgressField = new("Status", 5000);
+    public static readonly TextField ClosingNoteField = new("Begrundelse for lukning", 2000);
+
     private readonly List<RecommendationUpdate> updates = [];
 
     private Recommendation() { }
@@ -38,10 +43,10 @@ public sealed class Recommendation
     public Recommendation(RecommendationSource source, string sourceReference, int administrationId, int? unitId, string text, DateOnly due, DateTimeOffset at, string by)
     {
         Source = source;
-        SourceReference = Required(sourceReference, "Kilde", 200);
+        SourceReference = SourceReferenceField.Required(sourceReference);
         AdministrationId = administrationId;
         UnitId = unitId;
-        Text = Required(text, "Henstilling", 5000);
+        Text = TextField.Required(text);
         if (due <= DateOnly.FromDateTime(at.UtcDateTime)) throw new DomainException("Fristen for opfølgning skal ligge i fremtiden.");
         DueDate = due;
         CreatedAt = at;
@@ -69,14 +74,14 @@ public sealed class Recommendation
     public void ReportProgress(string text, string? evidenceFileName, DateTimeOffset at, string by)
     {
         if (Status == RecommendationStatus.Closed) throw new DomainException("Henstillingen er lukket.");
-        updates.Add(new RecommendationUpdate(at, by, Required(text, "Status", 5000), evidenceFileName));
+        updates.Add(new RecommendationUpdate(at, by, ProgressField.Required(text), evidenceFileName));
         Status = RecommendationStatus.InProgress;
     }
 
     public void Close(string note, DateTimeOffset at, string by)
     {
         if (Status == RecommendationStatus.Closed) throw new DomainException("Henstillingen er allerede lukket.");
-        ClosingNote = Required(note, "Begrundelse for lukning", 2000);
+        ClosingNote = ClosingNoteField.Required(note);
         ClosedAt = at;
         Status = RecommendationStatus.Closed;
         updates.Add(new RecommendationUpdate(at, by, $"Lukket: {ClosingNote}", null));
@@ -99,12 +104,4 @@ public sealed class Recommendation
         RecommendationStatus.Closed => "Lukket",
         _ => s.ToString(),
     };
-
-    private static string Required(string? v, string field, int max)
-    {
-        var t = (v ?? "").Trim();
-        if (t.Length == 0) throw new DomainException($"Feltet '{field}' skal udfyldes.");
-        if (t.Length > max) throw new DomainException($"Feltet '{field}' må højst være {max} tegn.");
-        return t;
-    }
 }

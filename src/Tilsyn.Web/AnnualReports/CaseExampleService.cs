@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Anonymisation;
 using Tilsyn.Common;
-using Tilsyn.Complaints;
-using Tilsyn.Organisation;
+using Tilsyn.Publishing;
 using Tilsyn.Web.CaseAudits;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
@@ -14,10 +12,9 @@ using Tilsyn.Web.Library;
 namespace Tilsyn.Web.AnnualReports;
 
 /// <summary>
-/// Anonymised case summaries: created from a concluded case (or an audit's results), scanned for
-/// personal data, resolved finding by finding by a person, and only then chosen for a report or
-/// published to the library. The rule that nothing unresolved is published is
-/// <see cref="AnonymisationReview.EnsurePublishable"/>.
+/// Anonymised case summaries (<see cref="CaseExample"/>): created from a concluded case (or an
+/// audit's results), then load → call the example → save. The rules (nothing unresolved is
+/// published, a published example is frozen) are the example's own.
 /// </summary>
 public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, CaseAuditService audits)
 {
@@ -25,20 +22,8 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Categories).FirstOrDefaultAsync(x => x.Id == caseId, ct)
             ?? throw new DomainException("Sagen findes ikke.");
-        if (c.Outcome is null) throw new DomainException("Kun afsluttede sager kan bruges som eksempel.");
-        var text = c.Summary ?? c.ConclusionText ?? "";
-        var breached = c.Categories.Where(x => x.Breached).Select(x => ComplaintCategories.Info(x.Category)).FirstOrDefault(i => i.IsFormal)
-            ?? c.Categories.Select(x => ComplaintCategories.Info(x.Category)).FirstOrDefault();
-        var parties = c.Citizen is { } citizen ? new[] { citizen.Name } : [];
-        var review = AnonymisationReview.Start(text, new ScanContext(parties, c.Number));
-        var example = new CaseExample
-        {
-            CaseId = c.Id, Title = $"{breached?.Name ?? "Sag"}: {CaseTexts.Name(c.Outcome.Value)}",
-            ReviewJson = Serialize(review), Resolved = review.IsResolved, AdministrationId = c.AdministrationId, LegalRule = breached?.LegalRule,
-            KleGroup = c.KleCode is not null && KleCode.TryParse(c.KleCode, out var k) ? (k.Value.Group ?? k.Value.MainGroup).Value : null,
-            Year = (c.ConcludedAt ?? c.ReceivedAt).ToCopenhagen().Year, Outcome = CaseTexts.Name(c.Outcome.Value),
-            CreatedAt = clock.GetUtcNow(), CreatedBy = user.DisplayName(),
-        };
+        var year = (c.ConcludedAt ?? c.ReceivedAt).ToCopenhagen().Year;
+        var example = CaseExample.FromCase(c, year, clock.GetUtcNow(), user.DisplayName());
         db.Add(example);
         await db.SaveChangesAsync(ct);
         return example;
@@ -54,53 +39,35 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
             return $"{q.Question.Text} ({q.Question.LegalRule}): opfyldt i {i.Share * 100:0} % af de relevante sager (95 %-interval {i.Lower * 100:0}–{i.Upper * 100:0} %).";
         });
         var text = $"Sagsaudit af {result.Cases} tilfældigt udvalgte sager. " + string.Join(" ", lines);
-        var review = AnonymisationReview.Start(text, ScanContext.Empty);
         var weakest = result.Questions.Where(q => q.Relevant > 0).OrderBy(q => (q.Stratified?.Interval ?? q.Interval)!.Share).FirstOrDefault();
-        var example = new CaseExample
-        {
-            AuditId = audit.Id, Title = $"Sagsaudit: {audit.Title}", ReviewJson = Serialize(review), Resolved = review.IsResolved,
-            AdministrationId = audit.AdministrationId, LegalRule = weakest?.Question.LegalRule, KleGroup = audit.KleGroup, Year = audit.CreatedAt.Year,
-            Outcome = "Sagsaudit", CreatedAt = clock.GetUtcNow(), CreatedBy = user.DisplayName(),
-        };
+        var example = new CaseExample($"Sagsaudit: {audit.Title}", AnonymisationReview.Start(text, ScanContext.Empty), audit.CreatedAt.Year, clock.GetUtcNow(), user.DisplayName(),
+            auditId: audit.Id, administrationId: audit.AdministrationId, legalRule: weakest?.Question.LegalRule, kleGroup: audit.KleGroup, outcome: "Sagsaudit");
         db.Add(example);
         await db.SaveChangesAsync(ct);
         return example;
     }
 
-    public static AnonymisationReview Review(CaseExample e) =>
-        AnonymisationReview.Restore(JsonSerializer.Deserialize<AnonymisationSnapshot>(e.ReviewJson, JsonColumn.Options)!);
+    /// <summary>A decision about the review (replace, confirm, replace all).</summary>
+    public Task ChangeReviewAsync(int id, Action<AnonymisationReview> change, CancellationToken ct) => ChangeAsync(id, e => e.ChangeReview(change), ct);
 
-    /// <summary>Applies a change to the review (edit, replace, confirm) and stores it; a published example is frozen.</summary>
-    public async Task ChangeAsync(CaseExample e, Action<AnonymisationReview> change, CancellationToken ct)
+    /// <summary>A new title and text, scanned again.</summary>
+    public Task EditAsync(int id, string? title, string? text, CancellationToken ct) => ChangeAsync(id, e => e.Edit(title, text), ct);
+
+    /// <summary>Chooses the example for a year's report (null: takes it out).</summary>
+    public async Task ChooseForReportAsync(int id, int? year, CancellationToken ct)
     {
-        if (e.PublishedAt is not null) throw new DomainException("Eksemplet er offentliggjort og kan ikke ændres.");
-        var review = Review(e);
-        change(review);
-        e.ReviewJson = Serialize(review);
-        e.Resolved = review.IsResolved;
-        await db.SaveChangesAsync(ct);
+        var report = year is { } y ? await db.Set<AnnualReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == y, ct) : null;
+        await ChangeAsync(id, e => e.ChooseFor(year, report), ct);
     }
 
     /// <summary>Publishes to the learning library; refused while a finding is unresolved.</summary>
-    public async Task PublishToLibraryAsync(CaseExample e, CancellationToken ct)
+    public Task PublishToLibraryAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, e => e.PublishToLibrary(clock.GetUtcNow(), DanishText.ForIndex), ct);
+
+    private async Task ChangeAsync(int id, Action<CaseExample> change, CancellationToken ct)
     {
-        Review(e).EnsurePublishable();
-        MarkPublished(e, clock.GetUtcNow());
-        e.InLibrary = true;
+        var example = await db.Set<CaseExample>().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException("Eksemplet findes ikke.");
+        change(example);
         await db.SaveChangesAsync(ct);
     }
-
-    internal static void MarkPublished(CaseExample e, DateTimeOffset at)
-    {
-        var review = Review(e);
-        review.EnsurePublishable();
-        e.PublishedText = review.Result;
-        e.PublishedAt ??= at;
-        e.SearchText = DanishText.ForIndex(e.Title, e.PublishedText, e.LegalRule, e.Outcome);
-    }
-
-    public static string AnonymisedText(CaseExample e) => e.PublishedText ?? Review(e).Result;
-
-    /// <summary>How a review is stored in <see cref="CaseExample.ReviewJson"/>.</summary>
-    public static string Serialize(AnonymisationReview review) => JsonSerializer.Serialize(review.Snapshot(), JsonColumn.Options);
 }

@@ -6,6 +6,7 @@ using Tilsyn.Audits;
 using Tilsyn.Extracts;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
+using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.CaseAudits;
 using Tilsyn.Web.Data;
@@ -70,24 +71,23 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
         var concluded = await db.Cases.AsNoTracking().Where(c => c.Outcome != null && c.Summary != null).OrderBy(c => c.Id).Select(c => new { c.Id, c.ConcludedAt }).ToListAsync(ct);
         foreach (var y in new[] { year - 3, year - 2, year - 1 })
         {
-            var report = await reports.GetOrCreateAsync(y, ct);
-            await reports.SaveTextsAsync(report, Foreword(y), Themes(y), "Borgerrådgiveren anbefaler forvaltningerne at:\n\n- følge op på partshøring og begrundelse i afgørelser\n- svare borgerne inden for de offentliggjorte frister", user, ct);
+            await reports.GetOrCreateAsync(y, ct);
+            await reports.SaveTextsAsync(y, Foreword(y), Themes(y), "Borgerrådgiveren anbefaler forvaltningerne at:\n\n- følge op på partshøring og begrundelse i afgørelser\n- svare borgerne inden for de offentliggjorte frister", user, ct);
             foreach (var (code, text) in new[] { ("BUF", "Sørg for, at forældre partshøres, før der træffes afgørelse om pladsanvisning."), ("SOF", "Begrund afgørelser om hjælpemidler, så borgeren kan forstå dem."), ("BIF", "Overhold de offentliggjorte sagsbehandlingsfrister for sygedagpenge.") })
-                db.Add(new ReportRecommendation { Year = y, AdministrationId = admins.Single(a => a.Code == code).Id, Text = text, DueDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(90 + 60 * (y - year + 3)) });
-            await db.SaveChangesAsync(ct);
+                await reports.AddRecommendationAsync(y, admins.Single(a => a.Code == code).Id, text, DateOnly.FromDateTime(now.UtcDateTime).AddDays(90 + 60 * (y - year + 3)), ct);
             foreach (var c in concluded.Where(c => c.ConcludedAt?.Year == y).Take(3))
             {
                 var e = await examples.FromCaseAsync(c.Id, user, ct);
-                await examples.ChangeAsync(e, r => r.ReplaceAll(), ct);
-                e.ReportYear = y;
-                await examples.PublishToLibraryAsync(e, ct);
+                await examples.ChangeReviewAsync(e.Id, r => r.ReplaceAll(), ct);
+                await examples.ChooseForReportAsync(e.Id, y, ct);
+                await examples.PublishToLibraryAsync(e.Id, ct);
             }
-            await reports.PublishAsync(report, user, ct);
+            await reports.PublishAsync(y, user, ct);
         }
         var bufAudit = await db.Set<CaseAudit>().OrderByDescending(a => a.Id).FirstAsync(a => a.Title.StartsWith("BUF"), ct);
         var entry = await examples.FromAuditAsync(bufAudit, user, ct);
-        await examples.ChangeAsync(entry, r => r.ReplaceAll(), ct);
-        await examples.PublishToLibraryAsync(entry, ct);
+        await examples.ChangeReviewAsync(entry.Id, r => r.ReplaceAll(), ct);
+        await examples.PublishToLibraryAsync(entry.Id, ct);
 
         // The administrations' accounts to their committees for the two oldest reports; the oldest recommendations closed.
         foreach (var y in new[] { year - 3, year - 2 })
@@ -96,14 +96,13 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
             foreach (var group in recs.GroupBy(r => r.AdministrationId))
             {
                 var admin = admins.Single(a => a.Id == group.Key);
-                var items = group.Select(r => new AccountItem(r.Id, $"{admin.Code} har gennemgået praksis og holdt temamøde med lederne.", "Stikprøver i næste kvartal.")).ToList();
-                db.Add(new FollowUpAccount { Year = y, AdministrationId = admin.Id, Committee = admin.Committee ?? "", Introduction = $"{admin.Code}s opfølgning på Borgerrådgiverens beretning {y}.",
-                    Items = items, UpdatedAt = now, UpdatedBy = admin.Code, SubmittedAt = now });
-                foreach (var r in group)
-                {
-                    r.ReportProgress($"Redegørelse til {admin.Committee}: praksis gennemgået, temamøde holdt.", null, now, admin.Code);
-                    if (y == year - 3) r.Close("Forvaltningen har dokumenteret ændret praksis.", now, advisorName);
-                }
+                var account = new FollowUpAccount(y, admin.Id, admin.Committee);
+                account.Edit(admin.Committee, $"{admin.Code}s opfølgning på Borgerrådgiverens beretning {y}.",
+                    group.Select(r => new AccountItem(r.Id, $"{admin.Code} har gennemgået praksis og holdt temamøde med lederne.", "Stikprøver i næste kvartal.")), now, admin.Code);
+                account.Submit([.. group], now, admin.Code);
+                db.Add(account);
+                if (y == year - 3)
+                    foreach (var r in group) r.Close("Forvaltningen har dokumenteret ændret praksis.", now, advisorName);
             }
         }
         await db.SaveChangesAsync(ct);

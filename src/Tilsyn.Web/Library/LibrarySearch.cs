@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.AnnualReports;
+using Tilsyn.Publishing;
 using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Library;

@@ -37,4 +37,24 @@ public sealed class RecommendationTests
         Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.Fokus, "x", 1, null, "Tekst", new DateOnly(2026, 6, 1), At, "x"));
         Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.Fokus, "x", 1, null, " ", new DateOnly(2026, 9, 1), At, "x"));
     }
+
+    [Fact]
+    public void A_too_long_recommendation_is_refused_naming_the_limit_never_cut()
+    {
+        var ex = Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.ComplaintCase, "2026-0000042", 1, null, new string('x', 20_000), new DateOnly(2026, 9, 1), At, "x"));
+        Assert.Contains("Henstilling", ex.Message);
+        Assert.Contains("5000", ex.Message);
+        var r = new Recommendation(RecommendationSource.ComplaintCase, "2026-0000042", 1, null, new string('x', 5000), new DateOnly(2026, 9, 1), At, "x");
+        Assert.Equal(5000, r.Text.Length);
+    }
+
+    [Fact]
+    public void A_too_long_progress_report_or_closing_note_is_refused_and_changes_nothing()
+    {
+        var r = new Recommendation(RecommendationSource.Fokus, "FOKUS 2017", 4, null, "Følg op.", new DateOnly(2026, 9, 1), At, "x");
+        Assert.Contains("5000", Assert.Throws<DomainException>(() => r.ReportProgress(new string('x', 5001), null, At, "x")).Message);
+        Assert.Contains("2000", Assert.Throws<DomainException>(() => r.Close(new string('x', 2001), At, "x")).Message);
+        Assert.Equal(RecommendationStatus.Open, r.Status);
+        Assert.Empty(r.Updates);
+    }
 }

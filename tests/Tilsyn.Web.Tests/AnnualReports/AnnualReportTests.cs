@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Anonymisation;
+using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.Evaluations;
@@ -18,11 +19,8 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
     private Task<int> ExampleAsync(string title, int? reportYear) => app.WithDbAsync(async db =>
     {
         var review = AnonymisationReview.Start(Summary, new ScanContext(["Jens Hansen"]));
-        var e = new CaseExample
-        {
-            Title = title, ReviewJson = CaseExampleService.Serialize(review),
-            Resolved = review.IsResolved, ReportYear = reportYear, Year = reportYear ?? 2030, LegalRule = "Forvaltningsloven § 19", Outcome = "Kritik", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test",
-        };
+        var e = new CaseExample(title, review, reportYear ?? 2030, DateTimeOffset.UtcNow, "test", legalRule: "Forvaltningsloven § 19", outcome: "Kritik");
+        e.ChooseFor(reportYear, reportYear is { } y ? await db.Set<AnnualReport>().AsNoTracking().SingleAsync(r => r.Year == y) : null);
         db.Add(e);
         await db.SaveChangesAsync();
         return e.Id;
@@ -98,6 +96,17 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Equal(docx, await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Docx"));
         Assert.DoesNotContain("Ny status efter offentliggørelsen", await advisor.GetStringAsync($"/AnnualReports/View?year={year}"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Texts&year={year}", new() { ["foreword"] = "Ændret" })).StatusCode);
+        var again = await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Publish&year={year}", []);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains($"Beretning {year} er offentliggjort", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Recommendation&year={year}", new()
+        {
+            ["administrationId"] = $"{buf}", ["text"] = "For sent.", ["due"] = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd"),
+        })).StatusCode);
+        var lateExample = await ExampleAsync("For sent", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await advisor.PostFormAsync($"/AnnualReports/Example?id={lateExample}", $"/AnnualReports/Example?handler=Report&id={lateExample}", new() { ["reportYear"] = $"{year}" })).StatusCode);
+        Assert.Equal(pdf, await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.SourceReference == $"Beretning {year}")));
 
         // Published: Leadership and the administrations read it.
         Assert.Equal(pdf, await leadership.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf"));

@@ -85,7 +85,7 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("FOKUS – BUF", Tilsyn.Web.Tests.Letters.LetterPdfTests.PdfToText(pdf));
         // Open recommendations, some overdue, show on the start page.
         Assert.Equal(4, await app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed
-            && !db.Set<Tilsyn.Web.AnnualReports.ReportRecommendation>().Any(x => x.RecommendationId == r.Id)))); // those of the published demo reports come on top
+            && !db.Set<Tilsyn.Publishing.ReportRecommendation>().Any(x => x.RecommendationId == r.Id)))); // those of the published demo reports come on top
         Assert.Contains("id=\"overskredne-henstillinger\"", await advisor.GetStringAsync("/"));
     }
 
@@ -97,8 +97,8 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(admins.Keys.Order(), audits.Select(a => a.AdministrationId!.Value).Distinct().Order());
         Assert.Equal(2, audits.Count(a => admins[a.AdministrationId!.Value] == "BUF"));
         var year = DateTime.UtcNow.Year;
-        Assert.Equal([year - 3, year - 2, year - 1], await app.WithDbAsync(db => db.Set<Tilsyn.Web.AnnualReports.AnnualReport>().Where(r => r.PublishedPdf != null).Select(r => r.Year).OrderBy(y => y).ToListAsync()));
-        Assert.True(await app.WithDbAsync(db => db.Set<Tilsyn.Web.AnnualReports.FollowUpAccount>().CountAsync(a => a.SubmittedAt != null)) >= 3);
+        Assert.Equal([year - 3, year - 2, year - 1], await app.WithDbAsync(db => db.Set<Tilsyn.Publishing.AnnualReport>().Where(r => r.PublishedPdf != null).Select(r => r.Year).OrderBy(y => y).ToListAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Set<Tilsyn.Publishing.FollowUpAccount>().CountAsync(a => a.SubmittedAt != null)) >= 3);
 
         var advisor = app.NewClient();
         await advisor.LoginOkAsync("sagsbehandler");

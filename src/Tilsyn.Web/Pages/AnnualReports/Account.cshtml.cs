@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tilsyn.Common;
 using Tilsyn.Identity;
+using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 using Tilsyn.Web.Reports;
@@ -18,7 +19,7 @@ namespace Tilsyn.Web.Pages.AnnualReports;
 /// recommendation in the register, where it stays until the advisor closes it.
 /// </summary>
 [Authorize]
-public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true)] public int Administration { get; set; }
@@ -26,7 +27,7 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
     public FollowUpAccount Account { get; private set; } = null!;
     public List<Recommendation> Recommendations { get; private set; } = [];
     public bool MayEdit { get; private set; }
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -34,38 +35,16 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
     {
         if (!await LoadAsync(ct, tracked: true)) return NotFound();
         if (!MayEdit) return Forbid();
-        try
-        {
-            if (Account.SubmittedAt is not null) throw new DomainException("Redegørelsen er indsendt og kan ikke ændres.");
-            Account.Committee = (committee ?? "").Trim();
-            Account.Introduction = (introduction ?? "").Trim();
-            Account.Items = Recommendations.Select(r => new AccountItem(r.Id, Request.Form[$"done-{r.Id}"].ToString().Trim(), Request.Form[$"planned-{r.Id}"].ToString().Trim())).ToList();
-            Account.UpdatedAt = clock.GetUtcNow();
-            Account.UpdatedBy = User.DisplayName();
-            if (Account.Id == 0) db.Add(Account);
-            if (submit)
-            {
-                if (Account.Committee.Length == 0) throw new DomainException("Udvalg: skriv hvilket udvalg redegørelsen går til.");
-                var missing = Recommendations.FirstOrDefault(r => r.Status != RecommendationStatus.Closed && Account.Items.First(i => i.RecommendationId == r.Id) is { Done.Length: 0, Planned.Length: 0 });
-                if (missing is not null) throw new DomainException($"Anbefaling \"{missing.Text}\": skriv hvad forvaltningen har gjort eller planlægger.");
-                foreach (var r in Recommendations.Where(r => r.Status != RecommendationStatus.Closed))
-                {
-                    var item = Account.Items.First(i => i.RecommendationId == r.Id);
-                    r.ReportProgress($"Redegørelse til {Account.Committee} om Beretning {Year}. Gjort: {Or(item.Done)} Planlagt: {Or(item.Planned)}", null, clock.GetUtcNow(), User.DisplayName());
-                }
-                Account.SubmittedAt = clock.GetUtcNow();
-            }
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = submit ? "Redegørelsen er indsendt, og anbefalingerne i registret er opdateret." : "Kladden er gemt.";
-            return Redirect($"/AnnualReports/Account?year={Year}&administration={Administration}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        var answers = Recommendations.Select(r => new AccountItem(r.Id, Request.Form[$"done-{r.Id}"].ToString(), Request.Form[$"planned-{r.Id}"].ToString()));
+        Account.Edit(committee, introduction, answers, clock.GetUtcNow(), User.DisplayName());
+        if (submit) Account.Submit(Recommendations, clock.GetUtcNow(), User.DisplayName());
+        if (Account.Id == 0) db.Add(Account);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = submit ? "Redegørelsen er indsendt, og anbefalingerne i registret er opdateret." : "Kladden er gemt.";
+        return Redirect($"/AnnualReports/Account?year={Year}&administration={Administration}");
     }
+
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>The account as a Word document for the committee's papers.</summary>
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
@@ -81,7 +60,7 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
         return File(ReportRenderer.ToDocx(doc), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"Redegoerelse-{AdministrationCode}-{Year}.docx");
     }
 
-    private static string Or(string? s) => string.IsNullOrWhiteSpace(s) ? "–" : s;
+    private static string Or(string? s) => FollowUpAccount.Or(s);
 
     private async Task<bool> LoadAsync(CancellationToken ct, bool tracked = false)
     {
@@ -98,7 +77,7 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
             .OrderBy(r => r.Id).ToListAsync(ct);
         var accounts = tracked ? db.Set<FollowUpAccount>() : db.Set<FollowUpAccount>().AsNoTracking();
         Account = await accounts.FirstOrDefaultAsync(a => a.Year == Year && a.AdministrationId == Administration, ct)
-            ?? new FollowUpAccount { Year = Year, AdministrationId = Administration, Committee = admin.Committee ?? "" };
+            ?? new FollowUpAccount(Year, Administration, admin.Committee);
         return true;
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
+using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 
@@ -12,43 +14,33 @@ namespace Tilsyn.Web.Pages.AnnualReports;
 
 /// <summary>Case examples (anonymised summaries) for reports and the learning library.</summary>
 [Authorize(Policy = Policies.AdvisorStaff)]
-public sealed class ExamplesModel(TilsynDbContext db, CaseExampleService examples, CaseAuditService audits) : PageModel
+public sealed class ExamplesModel(TilsynDbContext db, CaseExampleService examples, CaseAuditService audits) : PageModel, IDomainErrorPage
 {
     public List<CaseExample> Examples { get; private set; } = [];
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Examples = await db.Set<CaseExample>().AsNoTracking().OrderByDescending(e => e.Id).ToListAsync(ct);
 
     public async Task<IActionResult> OnPostFromCaseAsync(string? caseNumber, CancellationToken ct)
     {
-        try
-        {
-            var number = (caseNumber ?? "").Trim();
-            var id = await db.Cases.Where(c => c.Number == number).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
-                ?? throw new DomainException($"Sagsnummer: sagen \"{number}\" findes ikke.");
-            var e = await examples.FromCaseAsync(id, User, ct);
-            return Redirect($"/AnnualReports/Example?id={e.Id}");
-        }
-        catch (DomainException ex) { return await Fail(ex, ct); }
+        var number = (caseNumber ?? "").Trim();
+        var id = await db.Cases.Where(c => c.Number == number).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException($"Sagsnummer: sagen \"{number}\" findes ikke.");
+        var e = await examples.FromCaseAsync(id, User, ct);
+        return Redirect($"/AnnualReports/Example?id={e.Id}");
     }
 
     public async Task<IActionResult> OnPostFromAuditAsync(int auditId, CancellationToken ct)
     {
-        try
-        {
-            var audit = await audits.FindAsync(User, auditId, ct) ?? throw new DomainException("Sagsaudit: auditten findes ikke.");
-            var e = await examples.FromAuditAsync(audit, User, ct);
-            return Redirect($"/AnnualReports/Example?id={e.Id}");
-        }
-        catch (DomainException ex) { return await Fail(ex, ct); }
+        var audit = await audits.FindAsync(User, auditId, ct) ?? throw new DomainException("Sagsaudit: auditten findes ikke.");
+        var e = await examples.FromAuditAsync(audit, User, ct);
+        return Redirect($"/AnnualReports/Example?id={e.Id}");
     }
 
-    private async Task<IActionResult> Fail(DomainException ex, CancellationToken ct)
+    public async Task<bool> ReloadAsync(CancellationToken ct)
     {
-        Error = ex.Message;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await OnGetAsync(ct);
-        return Page();
+        return true;
     }
 }

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tilsyn.Common;
 using Tilsyn.Identity;
+using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 
@@ -12,12 +13,12 @@ namespace Tilsyn.Web.Pages.AnnualReports;
 
 /// <summary>The annual reports: published ones for everybody logged in; drafts for the advisor's staff.</summary>
 [Authorize]
-public sealed class IndexModel(TilsynDbContext db, AnnualReportService reports) : PageModel
+public sealed class IndexModel(TilsynDbContext db, AnnualReportService reports) : PageModel, IDomainErrorPage
 {
     public sealed record Row(int Year, bool Published, DateTimeOffset? PublishedAt);
     public List<Row> Reports { get; private set; } = [];
     public bool IsStaff => User.IsAdvisorStaff();
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,17 +29,13 @@ public sealed class IndexModel(TilsynDbContext db, AnnualReportService reports) 
     public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
     {
         if (!IsStaff) return Forbid();
-        try
-        {
-            await reports.GetOrCreateAsync(year, ct);
-            return Redirect($"/AnnualReports/Edit?year={year}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            await OnGetAsync(ct);
-            return Page();
-        }
+        await reports.GetOrCreateAsync(year, ct);
+        return Redirect($"/AnnualReports/Edit?year={year}");
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        return true;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Identity;
+using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.AnnualReports;
+using Tilsyn.Publishing;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Library;
 

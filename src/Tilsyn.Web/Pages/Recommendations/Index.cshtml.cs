@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Recommendations;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
@@ -13,13 +14,13 @@ namespace Tilsyn.Web.Pages.Recommendations;
 
 /// <summary>The recommendations register: all for the advisor's staff, the own administration's for a contact.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
-public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     public List<Recommendation> Rows { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
     public DateOnly Today => clock.Today();
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
     public bool IsStaff => User.IsAdvisorStaff();
     public string Code(int id) => Codes.GetValueOrDefault(id, "?");
 
@@ -35,19 +36,16 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due, CancellationToken ct)
     {
         if (!IsStaff) return Forbid();
-        try
-        {
-            if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltningen findes ikke.");
-            var r = new Recommendation(source, reference ?? "", administrationId, null, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
-            db.Recommendations.Add(r);
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/Recommendations/Details?id={r.Id}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            await OnGetAsync(ct);
-            return Page();
-        }
+        if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltningen findes ikke.");
+        var r = new Recommendation(source, reference ?? "", administrationId, null, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+        db.Recommendations.Add(r);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/Recommendations/Details?id={r.Id}");
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        return true;
     }
 }

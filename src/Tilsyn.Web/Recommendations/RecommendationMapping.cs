@@ -6,7 +6,7 @@ using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Recommendations;
 
-internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+internal sealed class RecommendationMapping : IEntityTypeConfiguration<Recommendation>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
