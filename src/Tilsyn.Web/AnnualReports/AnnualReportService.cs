@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
 using Tilsyn.Common;
 using Tilsyn.Complaints;
+using Tilsyn.Evaluations;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Statistics;

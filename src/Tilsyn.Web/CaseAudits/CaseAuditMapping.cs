@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Audits;
+using Tilsyn.Web.Data;
+
+namespace Tilsyn.Web.CaseAudits;
+
+/// <summary>
+/// The case audit aggregate in the database: <c>case_audits</c> (strata as JSON) and
+/// <c>audited_cases</c> (answers as JSON), written through the domain objects' private setters.
+/// </summary>
+internal sealed class CaseAuditMapping : IEntityTypeConfiguration<CaseAudit>
+{
+    public void Configure(EntityTypeBuilder<CaseAudit> e)
+    {
+        e.ToTable("case_audits");
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.ExtractLabel).HasMaxLength(200);
+        e.Property(x => x.KleGroup).HasMaxLength(20);
+        e.Property(x => x.CaseType).HasMaxLength(100);
+        e.Property(x => x.CreatedBy).HasMaxLength(200);
+        e.Property(x => x.StratifyBy).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Design).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Strata).HasJsonListConversion<IReadOnlyList<AuditStratum>, List<AuditStratum>>();
+        e.Ignore(x => x.Filter);
+        e.Ignore(x => x.Checklist);
+        e.Ignore(x => x.Reference);
+        e.HasIndex(x => x.AdministrationId);
+    }
+}
+
+internal sealed class SampledCaseMapping : IEntityTypeConfiguration<SampledCase>
+{
+    public void Configure(EntityTypeBuilder<SampledCase> e)
+    {
+        e.ToTable("audited_cases");
+        e.Property(x => x.CaseKey).HasMaxLength(100);
+        e.Property(x => x.Stratum).HasMaxLength(100);
+        e.Property(x => x.UnitName).HasMaxLength(200);
+        e.Property(x => x.CaseType).HasMaxLength(100);
+        e.Property(x => x.KleGroup).HasMaxLength(20);
+        e.Property(x => x.AnsweredBy).HasMaxLength(200);
+        e.Property(x => x.Answers).HasJsonListConversion<IReadOnlyDictionary<string, AuditCell>, Dictionary<string, AuditCell>>();
+        e.HasOne<CaseAudit>().WithMany().HasForeignKey(x => x.AuditId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.AuditId, x.CaseKey }).IsUnique();
+    }
+}
+
+/// <summary>A read-only collection property kept as JSON the way <see cref="JsonColumn"/> keeps a mutable one (same options, same text).</summary>
+internal static class ReadOnlyJsonColumn
+{
+    public static PropertyBuilder<TView> HasJsonListConversion<TView, TStored>(this PropertyBuilder<TView> property)
+        where TView : class where TStored : class, TView, new()
+    {
+        var json = JsonColumn.Options;
+        return property.HasConversion(
+            v => JsonSerializer.Serialize(v, json),
+            v => JsonSerializer.Deserialize<TStored>(v, json) ?? new TStored(),
+            new ValueComparer<TView>(
+                (a, b) => JsonSerializer.Serialize(a, json) == JsonSerializer.Serialize(b, json),
+                v => JsonSerializer.Serialize(v, json).GetHashCode(),
+                v => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(v, json), json)!));
+    }
+}
