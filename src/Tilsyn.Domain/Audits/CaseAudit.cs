@@ -79,6 +79,9 @@ public sealed class CaseAudit
     public DateTimeOffset CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
 
+    /// <summary>The design the audit was drawn with (its two stored parts together).</summary>
+    public AuditDesign? DrawnWith => AuditDesigns.Of(StratifyBy, Design);
+
     public PopulationFilter Filter => new(AdministrationId, UnitId, KleGroup, CaseType, OpenedFrom, OpenedTo);
 
     /// <summary>The checklist version the audit was carried out with.</summary>
@@ -102,7 +105,7 @@ public sealed class CaseAudit
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("Titel: skriv en titel for auditten.");
         TitleField.Required(title);
         if (sampleSize is < 1 or > MaxSampleSize) throw new DomainException($"Stikprøvestørrelse: skal være mellem 1 og {MaxSampleSize}.");
-        if (!Enum.IsDefined(design) || !Enum.IsDefined(stratifyBy) || (stratifyBy == StratifyBy.None) != (design == SampleDesign.SimpleRandom))
+        if (AuditDesigns.Of(stratifyBy, design) is null)
             throw new DomainException("Design: vælg simpel tilfældig udvælgelse uden opdeling, eller opdel efter enhed eller sagstype med proportional eller lige fordeling.");
         if (openedFrom is { } f && openedTo is { } t && t < f) throw new DomainException("Periode: slutdatoen ligger før startdatoen.");
     }

@@ -12,10 +12,9 @@ public sealed class EvaluationAnswerRecord
 {
     private EvaluationAnswerRecord() { }
 
-    /// <summary>A new draft answer for <paramref name="administrationId"/> in a saved round.</summary>
+    /// <summary>A new draft answer for <paramref name="administrationId"/> in a round (saved first, so it has its id).</summary>
     public EvaluationAnswerRecord(EvaluationRound round, int administrationId, DateTimeOffset at)
     {
-        if (round.Id == 0) throw new InvalidOperationException("The round must be saved before its answers are created.");
         var answer = new EvaluationAnswer(administrationId, round.Scheme);
         RoundId = round.Id;
         AdministrationId = administrationId;

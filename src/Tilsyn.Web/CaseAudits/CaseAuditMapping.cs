@@ -26,6 +26,7 @@ internal sealed class CaseAuditMapping : IEntityTypeConfiguration<CaseAudit>
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Strata).HasJsonListConversion<IReadOnlyList<AuditStratum>, List<AuditStratum>>();
         e.Ignore(x => x.Filter);
+        e.Ignore(x => x.DrawnWith);
         e.Ignore(x => x.Checklist);
         e.Ignore(x => x.Reference);
         e.HasIndex(x => x.AdministrationId);

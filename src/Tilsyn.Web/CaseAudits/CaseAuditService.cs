@@ -13,9 +13,10 @@ using Tilsyn.Web.Complaints;
 namespace Tilsyn.Web.CaseAudits;
 
 /// <summary>
-/// Creates audits (who may audit what), draws their samples from a kept extract or from Tilsyn's
-/// own complaint cases, and records the auditors' answers. The sampling rule itself is
-/// <see cref="PrioritySampler{T}"/>; the allocation is <see cref="Allocation"/>.
+/// Case audits in the database: creates audits, draws their samples from a kept extract or from
+/// Tilsyn's own complaint cases, and records the auditors' answers — load, call the domain, save.
+/// Who may do what is <see cref="CaseAuditAccess"/>; an audit's own rules are <see cref="CaseAudit"/>'s;
+/// the sampling rule is <see cref="PrioritySampler{T}"/> and the allocation <see cref="Allocation"/>.
 /// </summary>
 public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
 {

@@ -38,7 +38,8 @@ public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : Pa
         public string? CaseType { get; set; }
         public DateOnly? OpenedFrom { get; set; }
         public DateOnly? OpenedTo { get; set; }
-        public string Design { get; set; } = "unit-proportional";
+        /// <summary>The chosen design's key (<see cref="AuditDesigns.Key"/>).</summary>
+        public string Design { get; set; } = AuditDesigns.Key(AuditDesign.UnitProportional);
         public int SampleSize { get; set; } = 40;
         public long? Seed { get; set; }
     }
@@ -48,15 +49,7 @@ public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!MayCreate) return Forbid();
-        var (by, design) = Form.Design switch
-        {
-            "simple" => (StratifyBy.None, SampleDesign.SimpleRandom),
-            "unit-proportional" => (StratifyBy.Unit, SampleDesign.StratifiedProportional),
-            "unit-equal" => (StratifyBy.Unit, SampleDesign.StratifiedEqual),
-            "type-proportional" => (StratifyBy.CaseType, SampleDesign.StratifiedProportional),
-            "type-equal" => (StratifyBy.CaseType, SampleDesign.StratifiedEqual),
-            _ => (StratifyBy.None, (SampleDesign)0),
-        };
+        var (by, design) = AuditDesigns.FromKey(Form.Design) is { } chosen ? AuditDesigns.Parts(chosen) : (StratifyBy.None, (SampleDesign)0);
         var audit = await audits.CreateAsync(User, new AuditRequest(Form.Title, Form.Source, Form.ExtractId, Form.AdministrationId, Form.UnitId, Form.KleGroup,
             Form.CaseType, Form.OpenedFrom, Form.OpenedTo, by, design, Form.SampleSize, Form.Seed), ct);
         return Redirect($"/CaseAudits/Details?id={audit.Id}");
