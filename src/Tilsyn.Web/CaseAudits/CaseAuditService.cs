@@ -27,20 +27,12 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         ? CaseAuditAccess.For([], null)
         : CaseAuditAccess.For(user.FindAll(ClaimTypes.Role).Select(c => c.Value), int.TryParse(user.FindFirstValue(TilsynClaims.AdministrationId), out var id) ? id : null);
 
-    /// <summary>Advisor staff see every audit; a contact those of its own administration; Leadership only results (see <see cref="MaySeeCases"/>).</summary>
-    public static bool MaySee(ClaimsPrincipal user, CaseAudit audit) => Access(user).MaySee(audit);
-
-    public static bool MaySeeCases(ClaimsPrincipal user, CaseAudit audit) => Access(user).MaySeeCases(audit);
-
-    /// <summary>The owner records answers: the advisor's staff, or the contacts of the administration that runs its own audit.</summary>
-    public static bool MayAnswer(ClaimsPrincipal user, CaseAudit audit) => Access(user).MayAnswer(audit);
-
     public IQueryable<CaseAudit> Visible(ClaimsPrincipal user) => db.Set<CaseAudit>().Where(Access(user).Visible);
 
     public async Task<CaseAudit?> FindAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var audit = await db.Set<CaseAudit>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return audit is not null && MaySee(user, audit) ? audit : null;
+        return audit is not null && Access(user).MaySee(audit) ? audit : null;
     }
 
     /// <summary>Checks the request (who, what design), draws the sample and stores the audit with its cases in one transaction.</summary>
@@ -163,9 +155,6 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         audit.Record(c, answers, Access(user), clock.GetUtcNow(), user.DisplayName());
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>How the register refers to the audit (a finding's recommendation starts with it).</summary>
-    public static string Reference(CaseAudit audit) => audit.Reference;
 
     public async Task<AuditResult> ResultAsync(CaseAudit audit, CancellationToken ct)
     {

@@ -48,7 +48,7 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
         var c = await db.Set<SampledCase>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
         if (c is null) return false;
         var audit = await audits.FindAsync(User, c.AuditId, ct);
-        if (audit is null || !CaseAuditService.MayAnswer(User, audit)) return false;
+        if (audit is null || !CaseAuditService.Access(User).MayAnswer(audit)) return false;
         (Audit, Case) = (audit, c);
         Checklist = audit.Checklist;
         var ordered = await db.Set<SampledCase>().AsNoTracking().Where(x => x.AuditId == audit.Id).OrderBy(x => x.Stratum).ThenBy(x => x.CaseKey).Select(x => x.Id).ToListAsync(ct);
