@@ -149,3 +149,24 @@ public sealed class EvaluationRoundTests
         Assert.Equal(role == Roles.AdministrationContact ? own : null, access.OnlyAdministration);
     }
 }
+
+public sealed class EvaluationTextLimitTests
+{
+    private static readonly DateTimeOffset Now = new(2027, 2, 1, 9, 0, 0, TimeSpan.Zero);
+    private static MeetingSlot[] Slots() => Enumerable.Range(1, 3).Select(i => new MeetingSlot(Now.AddDays(30 + i), TimeSpan.FromHours(1))).ToArray();
+
+    [Fact]
+    public void A_too_long_answer_cover_letter_scope_or_reason_is_refused_naming_the_limit_never_cut()
+    {
+        var a = new EvaluationAnswer(4, EvaluationRound.StandardScheme);
+        Assert.Equal("Feltet 'Svar' må højst være 20000 tegn langt; teksten er 20001 tegn.", Assert.Throws<DomainException>(() => a.Answer("A1", new string('x', 20_001))).Message);
+        a.Answer("A1", new string('x', 20_000));
+        Assert.Equal(20_000, a.Text("A1")!.Length);
+        Assert.Contains("'Aftalt afgrænsning' må højst være 2000 tegn", Assert.Throws<DomainException>(() => a.SetScope(new string('x', 2001), Now, "BUF")).Message);
+        Assert.Contains("'Følgebrev' må højst være 20000 tegn", Assert.Throws<DomainException>(() => a.Submit(new string('x', 20_001), Slots(), ["Direktør"], Now, "BUF")).Message);
+        Assert.Equal(AnswerStatus.Draft, a.Status);
+        a.Submit("Følgebrev", Slots(), ["Direktør"], Now, "BUF");
+        Assert.Contains("'Begrundelse for genåbning' må højst være 2000 tegn", Assert.Throws<DomainException>(() => a.Reopen(new string('x', 2001), Now, "Borgerrådgiveren")).Message);
+        Assert.Equal(AnswerStatus.Submitted, a.Status);
+    }
+}
