@@ -18,6 +18,8 @@ public sealed class CaseAudit
     /// <summary>The auditor's comment to one answer (<i>bemærkning</i>).</summary>
     public static readonly TextField CommentField = new("Bemærkning", 2000);
 
+    private List<AuditStratum> strata = [];
+
     private CaseAudit() { }
 
     /// <summary>
@@ -47,7 +49,7 @@ public sealed class CaseAudit
         Design = design;
         Seed = seed;
         PopulationSize = populationSize;
-        Strata = strata.ToList();
+        this.strata = [.. strata];
         SampleSize = sampleSize;
         ChecklistVersion = AuditChecklist.Current.Version;
         CreatedAt = createdAt;
@@ -75,7 +77,7 @@ public sealed class CaseAudit
     public int ChecklistVersion { get; private set; }
     public long PopulationSize { get; private set; }
     /// <summary>Per stratum: key, label, population size N_h and sample size n_h.</summary>
-    public IReadOnlyList<AuditStratum> Strata { get; private set; } = [];
+    public IReadOnlyList<AuditStratum> Strata => strata;
     public DateTimeOffset CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
 

@@ -6,6 +6,8 @@ namespace Tilsyn.Audits;
 /// </summary>
 public sealed class SampledCase
 {
+    private Dictionary<string, AuditCell> answers = [];
+
     private SampledCase() { }
 
     public SampledCase(int auditId, string stratum, PopulationCase drawn, string unitName)
@@ -35,14 +37,14 @@ public sealed class SampledCase
     public DateOnly Opened { get; private set; }
     public DateOnly? Decided { get; private set; }
     /// <summary>Per checklist question key: the answer and its comment.</summary>
-    public IReadOnlyDictionary<string, AuditCell> Answers { get; private set; } = new Dictionary<string, AuditCell>();
+    public IReadOnlyDictionary<string, AuditCell> Answers => answers;
     public DateTimeOffset? AnsweredAt { get; private set; }
     public string? AnsweredBy { get; private set; }
 
     /// <summary>Replaces the answers; the audit has checked them (<see cref="CaseAudit.Record"/>).</summary>
     internal void Answer(Dictionary<string, AuditCell> answers, DateTimeOffset at, string by)
     {
-        Answers = answers;
+        this.answers = answers;
         AnsweredAt = at;
         AnsweredBy = by;
     }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Audits;
 using Tilsyn.Web.Data;
@@ -9,7 +7,7 @@ namespace Tilsyn.Web.CaseAudits;
 
 /// <summary>
 /// The case audit aggregate in the database: <c>case_audits</c> (strata as JSON) and
-/// <c>audited_cases</c> (answers as JSON), written through the domain objects' private setters.
+/// <c>audited_cases</c> (answers as JSON), written through the domain objects' private setters and fields.
 /// </summary>
 internal sealed class CaseAuditMapping : IEntityTypeConfiguration<CaseAudit>
 {
@@ -24,7 +22,8 @@ internal sealed class CaseAuditMapping : IEntityTypeConfiguration<CaseAudit>
         e.Property(x => x.StratifyBy).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Design).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Strata).HasJsonListConversion<IReadOnlyList<AuditStratum>, List<AuditStratum>>();
+        e.Ignore(x => x.Strata);
+        e.Property<List<AuditStratum>>("strata").HasColumnName("Strata").HasJsonConversion();
         e.Ignore(x => x.Filter);
         e.Ignore(x => x.DrawnWith);
         e.Ignore(x => x.Checklist);
@@ -44,25 +43,9 @@ internal sealed class SampledCaseMapping : IEntityTypeConfiguration<SampledCase>
         e.Property(x => x.CaseType).HasMaxLength(100);
         e.Property(x => x.KleGroup).HasMaxLength(20);
         e.Property(x => x.AnsweredBy).HasMaxLength(200);
-        e.Property(x => x.Answers).HasJsonListConversion<IReadOnlyDictionary<string, AuditCell>, Dictionary<string, AuditCell>>();
+        e.Ignore(x => x.Answers);
+        e.Property<Dictionary<string, AuditCell>>("answers").HasColumnName("Answers").HasJsonConversion();
         e.HasOne<CaseAudit>().WithMany().HasForeignKey(x => x.AuditId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.AuditId, x.CaseKey }).IsUnique();
-    }
-}
-
-/// <summary>A read-only collection property kept as JSON the way <see cref="JsonColumn"/> keeps a mutable one (same options, same text).</summary>
-internal static class ReadOnlyJsonColumn
-{
-    public static PropertyBuilder<TView> HasJsonListConversion<TView, TStored>(this PropertyBuilder<TView> property)
-        where TView : class where TStored : class, TView, new()
-    {
-        var json = JsonColumn.Options;
-        return property.HasConversion(
-            v => JsonSerializer.Serialize(v, json),
-            v => JsonSerializer.Deserialize<TStored>(v, json) ?? new TStored(),
-            new ValueComparer<TView>(
-                (a, b) => JsonSerializer.Serialize(a, json) == JsonSerializer.Serialize(b, json),
-                v => JsonSerializer.Serialize(v, json).GetHashCode(),
-                v => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(v, json), json)!));
     }
 }
