@@ -17,6 +17,18 @@ public sealed record MeetingSlot(DateTimeOffset Start, TimeSpan Length);
 /// </summary>
 public sealed class EvaluationAnswer
 {
+    /// <summary>A written answer to a free-text question (<i>svar</i>).</summary>
+    public static readonly TextField AnswerText = new("Svar", 20_000);
+
+    /// <summary>The cover letter sent with the answer (<i>følgebrev</i>).</summary>
+    public static readonly TextField CoverLetterText = new("Følgebrev", 20_000);
+
+    /// <summary>An agreed limitation of the answer's scope (<i>aftalt afgrænsning</i>).</summary>
+    public static readonly TextField ScopeText = new("Aftalt afgrænsning", 2000);
+
+    /// <summary>The advisor's reason for reopening a submitted answer (<i>begrundelse</i>).</summary>
+    public static readonly TextField ReopenReason = new("Begrundelse for genåbning", 2000);
+
     private readonly Dictionary<string, string> texts = [];
     private readonly Dictionary<string, List<Initiative>> initiatives = [];
     private readonly List<string> history = [];
@@ -67,7 +79,7 @@ public sealed class EvaluationAnswer
     public void SetScope(string? scope, DateTimeOffset at, string by)
     {
         EnsureDraft();
-        AgreedScope = string.IsNullOrWhiteSpace(scope) ? null : scope.Trim();
+        AgreedScope = ScopeText.Optional(scope);
         history.Add($"{at:yyyy-MM-dd HH:mm} {by}: aftalt afgrænsning {(AgreedScope ?? "fjernet")}");
     }
 
@@ -86,7 +98,7 @@ public sealed class EvaluationAnswer
             case QuestionKind.Initiatives:
                 throw new DomainException($"Spørgsmål {key} besvares med en tabel over initiativer.");
         }
-        texts[key] = v;
+        texts[key] = q.Kind == QuestionKind.FreeText ? AnswerText.Optional(v) ?? "" : v;
     }
 
     public void SetInitiatives(string key, IEnumerable<Initiative> rows)
@@ -111,7 +123,7 @@ public sealed class EvaluationAnswer
         if (slots.Select(s => s.Start).Distinct().Count() < 3) throw new DomainException("Foreslå mindst tre forskellige tidspunkter til opfølgningsmødet.");
         if (slots.Any(s => s.Start <= at)) throw new DomainException("Mødetidspunkterne skal ligge i fremtiden.");
         if (participants.Count(p => !string.IsNullOrWhiteSpace(p)) == 0) throw new DomainException("Angiv forvaltningens deltagere i mødet.");
-        CoverLetter = coverLetter.Trim();
+        CoverLetter = CoverLetterText.Required(coverLetter);
         ProposedSlots = slots.OrderBy(s => s.Start).ToList();
         Participants = participants.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
         Status = AnswerStatus.Submitted;
@@ -133,8 +145,9 @@ public sealed class EvaluationAnswer
     {
         if (Status != AnswerStatus.Submitted) throw new DomainException("Kun en indsendt besvarelse kan genåbnes.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Angiv hvorfor besvarelsen genåbnes.");
+        var why = ReopenReason.Required(reason);
         Status = AnswerStatus.Draft;
-        history.Add($"{at:yyyy-MM-dd HH:mm} {by}: genåbnet: {reason.Trim()}");
+        history.Add($"{at:yyyy-MM-dd HH:mm} {by}: genåbnet: {why}");
     }
 
     private void EnsureDraft()

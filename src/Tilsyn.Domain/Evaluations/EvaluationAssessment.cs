@@ -32,6 +32,9 @@ public sealed class EvaluationAssessment
 
     public void AssessOverall(int value, string? comment) => Overall = new Score(Assessment.Validate(value), (comment ?? "").Trim());
 
+    /// <summary>An independent copy (scores are immutable), so a change can be refused without touching the stored one.</summary>
+    public EvaluationAssessment Copy() => new() { Initiatives = new(Initiatives), Sections = new(Sections), Overall = Overall };
+
     /// <summary>Section by section, how this round compares with an earlier one (sections missing in either are not comparable).</summary>
     public static IReadOnlyDictionary<string, Trend> Compare(EvaluationAssessment? previous, EvaluationAssessment current, IEnumerable<string> letters) =>
         letters.ToDictionary(l => l, l => Assessment.Compare(previous?.Sections.GetValueOrDefault(l)?.Value, current.Sections.GetValueOrDefault(l)?.Value));

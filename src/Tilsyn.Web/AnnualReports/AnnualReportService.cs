@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
+using Tilsyn.Complaints;
+using Tilsyn.Evaluations;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.AnnualReports.Sections;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Anonymisation;
+using Tilsyn.Audits;
 using Tilsyn.Common;
 using Tilsyn.Publishing;
 using Tilsyn.Web.CaseAudits;

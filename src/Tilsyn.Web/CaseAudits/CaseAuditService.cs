@@ -12,66 +12,37 @@ using Tilsyn.Web.Complaints;
 
 namespace Tilsyn.Web.CaseAudits;
 
-public sealed record AuditRequest(string Title, PopulationSource Source, int? ExtractId, int? AdministrationId, int? UnitId, string? KleGroup,
-    string? CaseType, DateOnly? OpenedFrom, DateOnly? OpenedTo, StratifyBy StratifyBy, SampleDesign Design, int SampleSize, long? Seed);
-
-/// <summary>A drawn sample: the population's strata and the chosen cases.</summary>
-public sealed record DrawnSample(long PopulationSize, IReadOnlyList<AuditStratum> Strata, IReadOnlyList<(string Stratum, PopulationCase Case)> Cases);
-
 /// <summary>
-/// Creates audits (who may audit what), draws their samples from a kept extract or from Tilsyn's
-/// own complaint cases, and records the auditors' answers. The sampling rule itself is
-/// <see cref="PrioritySampler{T}"/>; the allocation is <see cref="Allocation"/>.
+/// Case audits in the database: creates audits, draws their samples from a kept extract or from
+/// Tilsyn's own complaint cases, and records the auditors' answers — load, call the domain, save.
+/// Who may do what is <see cref="CaseAuditAccess"/>; an audit's own rules are <see cref="CaseAudit"/>'s;
+/// the sampling rule is <see cref="PrioritySampler{T}"/> and the allocation <see cref="Allocation"/>.
 /// </summary>
 public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
 {
-    public const int MaxSampleSize = 2000;
+    public const int MaxSampleSize = CaseAudit.MaxSampleSize;
 
-    /// <summary>Advisor staff see every audit; a contact those of its own administration; Leadership only results (see <see cref="MaySeeCases"/>).</summary>
-    public static bool MaySee(ClaimsPrincipal user, CaseAudit audit) =>
-        user.IsAdvisorStaff() || user.IsInRole(Roles.Leadership)
-        || (user.Scope().AdministrationId is { } own && audit.AdministrationId == own);
+    /// <summary>The user's rights over audits (<see cref="CaseAuditAccess"/>, the one rule), from the login's roles and administration.</summary>
+    public static CaseAuditAccess Access(ClaimsPrincipal user) => user.Identity?.IsAuthenticated != true
+        ? CaseAuditAccess.For([], null)
+        : CaseAuditAccess.For(user.FindAll(ClaimTypes.Role).Select(c => c.Value), int.TryParse(user.FindFirstValue(TilsynClaims.AdministrationId), out var id) ? id : null);
 
-    public static bool MaySeeCases(ClaimsPrincipal user, CaseAudit audit) =>
-        user.IsAdvisorStaff() || (user.Scope().AdministrationId is { } own && audit.AdministrationId == own);
-
-    /// <summary>The owner records answers: the advisor's staff, or the contacts of the administration that runs its own audit.</summary>
-    public static bool MayAnswer(ClaimsPrincipal user, CaseAudit audit) =>
-        user.IsAdvisorStaff() || (audit.OwnerAdministrationId is { } owner && user.Scope().AdministrationId == owner && user.IsInRole(Roles.AdministrationContact));
-
-    public IQueryable<CaseAudit> Visible(ClaimsPrincipal user)
-    {
-        if (user.IsAdvisorStaff() || user.IsInRole(Roles.Leadership)) return db.Set<CaseAudit>();
-        if (user.Scope().AdministrationId is { } own) return db.Set<CaseAudit>().Where(a => a.AdministrationId == own);
-        return db.Set<CaseAudit>().Where(_ => false);
-    }
+    public IQueryable<CaseAudit> Visible(ClaimsPrincipal user) => db.Set<CaseAudit>().Where(Access(user).Visible);
 
     public async Task<CaseAudit?> FindAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var audit = await db.Set<CaseAudit>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return audit is not null && MaySee(user, audit) ? audit : null;
+        return audit is not null && Access(user).MaySee(audit) ? audit : null;
     }
 
+    /// <summary>Checks the request (who, what design), draws the sample and stores the audit with its cases in one transaction.</summary>
     public async Task<CaseAudit> CreateAsync(ClaimsPrincipal user, AuditRequest request, CancellationToken ct)
     {
-        var scope = user.Scope();
-        int? owner = null;
         var r = request;
-        if (!user.IsAdvisorStaff())
-        {
-            if (!user.IsInRole(Roles.AdministrationContact) || scope.AdministrationId is not { } own)
-                throw new DomainException("Du kan ikke oprette sagsaudits.");
-            if (r.AdministrationId is { } asked && asked != own)
-                throw new DomainException("Forvaltning: du kan kun auditere din egen forvaltnings sager.");
-            owner = own;
-            r = r with { AdministrationId = own };
-        }
-        if (string.IsNullOrWhiteSpace(r.Title)) throw new DomainException("Titel: skriv en titel for auditten.");
-        if (r.SampleSize is < 1 or > MaxSampleSize) throw new DomainException($"Stikprøvestørrelse: skal være mellem 1 og {MaxSampleSize}.");
-        if ((r.StratifyBy == StratifyBy.None) != (r.Design == SampleDesign.SimpleRandom))
-            throw new DomainException("Design: vælg simpel tilfældig udvælgelse uden opdeling, eller opdel efter enhed eller sagstype med proportional eller lige fordeling.");
-        if (r.OpenedFrom is { } f && r.OpenedTo is { } t && t < f) throw new DomainException("Periode: slutdatoen ligger før startdatoen.");
-        if (r.UnitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit && (r.AdministrationId == null || u.AdministrationId == r.AdministrationId), ct))
+        var ownership = Access(user).OwnershipFor(r.AdministrationId);
+        CaseAudit.CheckPlan(r.Title, r.StratifyBy, r.Design, r.SampleSize, r.OpenedFrom, r.OpenedTo);
+        var filter = new PopulationFilter(ownership.AdministrationId, r.UnitId, Blank(r.KleGroup), Blank(r.CaseType), r.OpenedFrom, r.OpenedTo);
+        if (r.UnitId is { } unit && !await db.OrgUnits.AnyAsync(u => u.Id == unit && (filter.AdministrationId == null || u.AdministrationId == filter.AdministrationId), ct))
             throw new DomainException("Enhed: enheden findes ikke i den valgte forvaltning.");
         string? extractLabel = null;
         if (r.Source == PopulationSource.Extract)
@@ -81,26 +52,16 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
             extractLabel = $"{extract.Source} {extract.PeriodFrom:dd-MM-yyyy}–{extract.PeriodTo:dd-MM-yyyy}";
         }
         var seed = r.Seed ?? Random.Shared.NextInt64(1, 1_000_000_000);
-        var sample = await DrawAsync(r.Source, r.ExtractId, new PopulationFilter(r.AdministrationId, r.UnitId, Blank(r.KleGroup), Blank(r.CaseType), r.OpenedFrom, r.OpenedTo),
-            r.StratifyBy, r.Design, r.SampleSize, seed, ct);
+        var sample = await DrawAsync(r.Source, r.ExtractId, filter, r.StratifyBy, r.Design, r.SampleSize, seed, ct);
 
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var audit = new CaseAudit
-        {
-            Title = r.Title.Trim(), OwnerAdministrationId = owner, Source = r.Source, ExtractId = r.Source == PopulationSource.Extract ? r.ExtractId : null, ExtractLabel = extractLabel,
-            AdministrationId = r.AdministrationId, UnitId = r.UnitId, KleGroup = Blank(r.KleGroup), CaseType = Blank(r.CaseType), OpenedFrom = r.OpenedFrom, OpenedTo = r.OpenedTo,
-            StratifyBy = r.StratifyBy, Design = r.Design, SampleSize = sample.Cases.Count, Seed = seed, ChecklistVersion = AuditChecklist.Current.Version,
-            PopulationSize = sample.PopulationSize, Strata = [.. sample.Strata], CreatedAt = clock.GetUtcNow(), CreatedBy = user.DisplayName(),
-        };
+        var audit = new CaseAudit(r.Title, ownership, r.Source, r.ExtractId, extractLabel, filter, r.StratifyBy, r.Design, seed,
+            sample.PopulationSize, sample.Strata, sample.Cases.Count, clock.GetUtcNow(), user.DisplayName());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(audit);
         await db.SaveChangesAsync(ct);
         foreach (var (stratum, c) in sample.Cases)
-            db.Add(new SampledCase
-            {
-                AuditId = audit.Id, CaseKey = c.Key, Stratum = stratum, AdministrationId = c.AdministrationId, UnitId = c.UnitId,
-                UnitName = units.GetValueOrDefault(c.UnitId, "–"), CaseType = c.CaseType, KleGroup = c.KleGroup, Opened = c.Opened, Decided = c.Decided,
-            });
+            db.Add(new SampledCase(audit.Id, stratum, c, units.GetValueOrDefault(c.UnitId, "–")));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return audit;
@@ -188,26 +149,17 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Records the answers for one sampled case; only the checklist's questions and its three answers are accepted.</summary>
+    /// <summary>Records the answers for one sampled case (the rules are <see cref="CaseAudit.Record"/>'s) and saves.</summary>
     public async Task RecordAsync(ClaimsPrincipal user, CaseAudit audit, SampledCase c, IReadOnlyDictionary<string, AuditCell> answers, CancellationToken ct)
     {
-        if (!MayAnswer(user, audit)) throw new DomainException("Du kan ikke registrere svar i denne audit.");
-        var checklist = AuditChecklist.ByVersion(audit.ChecklistVersion) ?? AuditChecklist.Current;
-        foreach (var key in answers.Keys)
-            if (checklist.Questions.All(q => q.Key != key)) throw new DomainException($"Ukendt spørgsmål: {key}.");
-        c.Answers = answers.ToDictionary(kv => kv.Key, kv => kv.Value with { Comment = string.IsNullOrWhiteSpace(kv.Value.Comment) ? null : kv.Value.Comment.Trim() });
-        c.AnsweredAt = clock.GetUtcNow();
-        c.AnsweredBy = user.DisplayName();
+        audit.Record(c, answers, Access(user), clock.GetUtcNow(), user.DisplayName());
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>How the register refers to the audit (a finding's recommendation starts with it).</summary>
-    public static string Reference(CaseAudit audit) => $"Sagsaudit #{audit.Id}";
 
     public async Task<AuditResult> ResultAsync(CaseAudit audit, CancellationToken ct)
     {
         var cases = await db.Set<SampledCase>().AsNoTracking().Where(c => c.AuditId == audit.Id).ToListAsync(ct);
-        return AuditResults.Compute(AuditChecklist.ByVersion(audit.ChecklistVersion) ?? AuditChecklist.Current,
+        return AuditResults.Compute(audit.Checklist,
             audit.Strata.ToDictionary(s => s.Key, s => s.PopulationSize, StringComparer.Ordinal), audit.Design,
             cases.Select(c => new AuditedCase(c.Stratum, c.UnitName, c.Answers.ToDictionary(kv => kv.Key, kv => kv.Value.Answer))));
     }

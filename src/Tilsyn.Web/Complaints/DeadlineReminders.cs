@@ -100,12 +100,12 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
             }
         }
         // FOKUS: a week before the answer deadline and from the day after it, for answers not yet submitted.
-        var rounds = await db.Set<Tilsyn.Web.Evaluations.EvaluationRound>().AsNoTracking().Where(r => r.Deadline >= today.AddDays(-14)).ToListAsync(ct);
+        var rounds = await db.Set<Tilsyn.Evaluations.EvaluationRound>().AsNoTracking().Where(r => r.Deadline >= today.AddDays(-14)).ToListAsync(ct);
         foreach (var round in rounds)
         {
             var remind = round.Deadline == today.AddDays(7) ? "om en uge" : today > round.Deadline ? "overskredet" : null;
             if (remind is null) continue;
-            var unanswered = await db.Set<Tilsyn.Web.Evaluations.EvaluationAnswerRecord>().AsNoTracking()
+            var unanswered = await db.Set<Tilsyn.Evaluations.EvaluationAnswerRecord>().AsNoTracking()
                 .Where(a => a.RoundId == round.Id && a.Status != Tilsyn.Evaluations.AnswerStatus.Submitted).Select(a => a.AdministrationId).ToListAsync(ct);
             foreach (var adminId in unanswered)
                 foreach (var to in contacts.Where(x => x.AdministrationId == adminId).Select(x => x.Email!))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Evaluations;
 using Tilsyn.Recommendations;
@@ -14,19 +13,18 @@ namespace Tilsyn.Web.Demo;
 /// </summary>
 public sealed class DemoEvaluations(TilsynDbContext db)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task SeedAsync(CancellationToken ct = default)
     {
         if (await db.Set<EvaluationRound>().AnyAsync(ct)) return;
         var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
-        var scheme = EvaluationService.StandardScheme;
         var rng = new Random(2013);
         var baseScore = admins.ToDictionary(a => a.Id, _ => rng.Next(1, 3));
         foreach (var (year, step) in new[] { (2013, 0), (2015, 1), (2017, 2) })
         {
             var at = new DateTimeOffset(year, 2, 1, 9, 0, 0, TimeSpan.Zero);
-            var round = new EvaluationRound { Year = year, Deadline = new DateOnly(year, 3, 15), SchemeJson = EvaluationService.SchemeToJson(scheme), OpenedAt = at, OpenedBy = "Borgerrådgiveren" };
+            // Opened on 1 February of its year, as the advisor did then; each round starts from the one before.
+            var round = EvaluationRound.Open(year, new DateOnly(year, 3, 15), await db.Set<EvaluationRound>().AsNoTracking().ToListAsync(ct), DateOnly.FromDateTime(at.UtcDateTime), at, "Borgerrådgiveren");
+            var scheme = round.Scheme;
             db.Add(round);
             await db.SaveChangesAsync(ct);
             foreach (var a in admins)
@@ -53,11 +51,10 @@ public sealed class DemoEvaluations(TilsynDbContext db)
                 for (var i = 0; i < answer.Initiatives("B1").Count; i++)
                     assessment.AssessInitiative(answer, "B1", i, Math.Clamp(score + (i == 0 && step == 0 ? -1 : 0), 1, 4), i == 0 && step == 0 ? "Effekten følges ikke op." : "Egnet, og effekten følges op.");
                 assessment.AssessOverall(score, step == 2 ? "Tydelig fremgang siden 2013." : null);
-                db.Add(new EvaluationAnswerRecord
-                {
-                    RoundId = round.Id, AdministrationId = a.Id, Status = answer.Status, UpdatedAt = at.AddDays(40),
-                    SnapshotJson = JsonSerializer.Serialize(answer.ToSnapshot(), Json), AssessmentJson = JsonSerializer.Serialize(assessment, Json),
-                });
+                var record = new EvaluationAnswerRecord(round, a.Id, at);
+                record.Store(answer, at.AddDays(30));
+                record.Assess(assessment, at.AddDays(40));
+                db.Add(record);
             }
             await db.SaveChangesAsync(ct);
         }

@@ -52,18 +52,18 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
                 var first = await audits.CreateAsync(user, new AuditRequest($"BUF dagtilbud {year - 1}", PopulationSource.Extract, extractId, a.Id, null, null, "Dagtilbud",
                     new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31), StratifyBy.Unit, SampleDesign.StratifiedProportional, 60, 4711), ct);
                 await AnswerAsync(first, user, rng, 0.55, ct);
-                first.CreatedAt = now.AddYears(-1);
+                db.Entry(first).Property(x => x.CreatedAt).CurrentValue = now.AddYears(-1); // back-dated demo data
                 var second = await audits.CreateAsync(user, new AuditRequest($"BUF dagtilbud {year}", PopulationSource.Extract, extractId, a.Id, null, null, "Dagtilbud",
                     new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), StratifyBy.Unit, SampleDesign.StratifiedProportional, 60, 4712), ct);
                 await AnswerAsync(second, user, rng, 0.92, ct);
-                second.CreatedAt = now.AddDays(-20);
+                db.Entry(second).Property(x => x.CreatedAt).CurrentValue = now.AddDays(-20); // back-dated demo data
                 await db.SaveChangesAsync(ct);
                 continue;
             }
             var audit = await audits.CreateAsync(user, new AuditRequest($"{a.Code} sagsaudit {year}", PopulationSource.Extract, extractId, a.Id, null, null, null,
                 new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), StratifyBy.Unit, SampleDesign.StratifiedProportional, 30, 1000 + a.Id), ct);
             await AnswerAsync(audit, user, rng, quality, ct);
-            audit.CreatedAt = now.AddDays(-30 - a.Id);
+            db.Entry(audit).Property(x => x.CreatedAt).CurrentValue = now.AddDays(-30 - a.Id); // back-dated demo data
             await db.SaveChangesAsync(ct);
         }
 

@@ -89,7 +89,7 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         // Frozen: later changes to the data do not change what is served.
         await app.WithDbAsync(async db =>
         {
-            db.Add(new CommitteeStatus { AdministrationId = buf, Year = year, Committee = "Børne- og Ungdomsudvalget", Text = "Ny status efter offentliggørelsen", UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "test" });
+            db.Add(new Tilsyn.Evaluations.CommitteeStatus(buf, year, "Børne- og Ungdomsudvalget", "Ny status efter offentliggørelsen", DateTimeOffset.UtcNow, "test"));
             return await db.SaveChangesAsync();
         });
         Assert.Equal(pdf, await advisor.GetByteArrayAsync($"/AnnualReports/View?year={year}&handler=Pdf"));

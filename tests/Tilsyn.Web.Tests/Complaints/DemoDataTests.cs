@@ -67,9 +67,9 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_demo_has_FOKUS_rounds_2013_2015_2017_that_show_improvement()
     {
-        var years = await app.WithDbAsync(db => db.Set<Tilsyn.Web.Evaluations.EvaluationRound>().OrderBy(r => r.Year).Select(r => r.Year).ToListAsync());
+        var years = await app.WithDbAsync(db => db.Set<Tilsyn.Evaluations.EvaluationRound>().OrderBy(r => r.Year).Select(r => r.Year).ToListAsync());
         Assert.Equal([2013, 2015, 2017], years);
-        Assert.Equal(21, await app.WithDbAsync(db => db.Set<Tilsyn.Web.Evaluations.EvaluationAnswerRecord>().CountAsync(a => a.Status == Tilsyn.Evaluations.AnswerStatus.Submitted && a.AssessmentJson != null)));
+        Assert.Equal(21, await app.WithDbAsync(db => db.Set<Tilsyn.Evaluations.EvaluationAnswerRecord>().CountAsync(a => a.Status == Tilsyn.Evaluations.AnswerStatus.Submitted && a.Assessment != null)));
         var advisor = app.NewClient();
         await advisor.LoginOkAsync("sagsbehandler");
         var report = await advisor.GetStringAsync("/Evaluations/Report?year=2017");
@@ -92,7 +92,7 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_demo_has_audits_for_every_administration_three_published_reports_accounts_and_a_library()
     {
-        var audits = await app.WithDbAsync(db => db.Set<Tilsyn.Web.CaseAudits.CaseAudit>().ToListAsync());
+        var audits = await app.WithDbAsync(db => db.Set<Tilsyn.Audits.CaseAudit>().ToListAsync());
         var admins = await app.WithDbAsync(db => db.Administrations.ToDictionaryAsync(a => a.Id, a => a.Code));
         Assert.Equal(admins.Keys.Order(), audits.Select(a => a.AdministrationId!.Value).Distinct().Order());
         Assert.Equal(2, audits.Count(a => admins[a.AdministrationId!.Value] == "BUF"));

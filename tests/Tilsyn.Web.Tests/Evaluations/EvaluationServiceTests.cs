@@ -49,12 +49,11 @@ public sealed class EvaluationServiceTests(TilsynApp app) : IClassFixture<Tilsyn
         var db = scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Data.TilsynDbContext>();
         var first = await service.OpenRoundAsync(2029, new DateOnly(2029, 3, 1), "Sara Holm", CancellationToken.None);
         // The advisor edits the 2029 scheme: a section H is added.
-        var edited = EvaluationService.SchemeFromJson(first.SchemeJson).WithSection(new Section("H", "Digital selvbetjening", [new Question("H1", "Hvordan?", QuestionKind.FreeText)]));
-        first.SchemeJson = EvaluationService.SchemeToJson(edited);
+        first.ReviseScheme(first.Scheme.WithSection(new Section("H", "Digital selvbetjening", [new Question("H1", "Hvordan?", QuestionKind.FreeText)])));
         await db.SaveChangesAsync();
 
         var next = await service.OpenRoundAsync(2031, new DateOnly(2031, 3, 1), "Sara Holm", CancellationToken.None);
-        Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H"], EvaluationService.SchemeFromJson(next.SchemeJson).Sections.Select(s => s.Letter));
+        Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H"], next.Scheme.Sections.Select(s => s.Letter));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Tilsyn.Audits;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Web.CaseAudits;

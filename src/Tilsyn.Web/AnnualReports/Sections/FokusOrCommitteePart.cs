@@ -1,3 +1,4 @@
+using Tilsyn.Evaluations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Web.Data;

@@ -5,20 +5,21 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
 using Tilsyn.Common;
 using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.CaseAudits;
 
 /// <summary>The checklist for one sampled case: met / not met / not relevant per requirement, with a comment.</summary>
 [Authorize]
-public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : PageModel
+public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public CaseAudit Audit { get; private set; } = null!;
     public SampledCase Case { get; private set; } = null!;
     public AuditChecklist Checklist { get; private set; } = AuditChecklist.Current;
     public long? NextId { get; private set; }
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -31,37 +32,25 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
             var value = Request.Form[$"answer-{q.Key}"].ToString();
             var comment = Request.Form[$"comment-{q.Key}"].ToString();
             if (value.Length == 0) continue;
-            if (!Enum.TryParse<AuditAnswer>(value, out var answer) || !Enum.IsDefined(answer))
-            {
-                Error = $"{q.Text}: ugyldigt svar.";
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
-            }
+            if (!Enum.TryParse<AuditAnswer>(value, out var answer) || !Enum.IsDefined(answer)) throw new DomainException($"{q.Text}: ugyldigt svar.");
             answers[q.Key] = new AuditCell(answer, comment);
         }
-        try
-        {
-            var tracked = await db.Set<SampledCase>().FirstAsync(c => c.Id == Id, ct);
-            await audits.RecordAsync(User, Audit, tracked, answers, ct);
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        var tracked = await db.Set<SampledCase>().FirstAsync(c => c.Id == Id, ct);
+        await audits.RecordAsync(User, Audit, tracked, answers, ct);
         TempData["Message"] = $"Svarene for {Case.CaseKey} er gemt.";
         return Redirect(next && NextId is { } n ? $"/CaseAudits/Case?id={n}" : $"/CaseAudits/Details?id={Audit.Id}");
     }
+
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var c = await db.Set<SampledCase>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
         if (c is null) return false;
         var audit = await audits.FindAsync(User, c.AuditId, ct);
-        if (audit is null || !CaseAuditService.MayAnswer(User, audit)) return false;
+        if (audit is null || !CaseAuditService.Access(User).MayAnswer(audit)) return false;
         (Audit, Case) = (audit, c);
-        Checklist = AuditChecklist.ByVersion(audit.ChecklistVersion) ?? AuditChecklist.Current;
+        Checklist = audit.Checklist;
         var ordered = await db.Set<SampledCase>().AsNoTracking().Where(x => x.AuditId == audit.Id).OrderBy(x => x.Stratum).ThenBy(x => x.CaseKey).Select(x => x.Id).ToListAsync(ct);
         var at = ordered.IndexOf(Id);
         NextId = at >= 0 && at + 1 < ordered.Count ? ordered[at + 1] : null;

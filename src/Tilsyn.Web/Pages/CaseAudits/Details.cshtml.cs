@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
 using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.CaseAudits;
@@ -11,7 +12,7 @@ namespace Tilsyn.Web.Pages.CaseAudits;
 /// <summary>One audit: its design and strata, the sampled cases with progress, and the workbook round trip.</summary>
 [Authorize]
 [RequestSizeLimit(20 * 1024 * 1024)]
-public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : PageModel
+public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public CaseAudit Audit { get; private set; } = null!;
@@ -21,6 +22,8 @@ public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : 
     public bool MayAnswer { get; private set; }
     public string? AdministrationCode { get; private set; }
     public List<string> Errors { get; private set; } = [];
+    /// <summary>An answer the audit refused while importing the workbook (nothing is imported then).</summary>
+    public string? Error { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -59,14 +62,17 @@ public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : 
         return Page();
     }
 
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(ct);
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var audit = await audits.FindAsync(User, Id, ct);
         if (audit is null) return false;
         Audit = audit;
-        Checklist = AuditChecklist.ByVersion(audit.ChecklistVersion) ?? AuditChecklist.Current;
-        MaySeeCases = CaseAuditService.MaySeeCases(User, audit);
-        MayAnswer = CaseAuditService.MayAnswer(User, audit);
+        Checklist = audit.Checklist;
+        var access = CaseAuditService.Access(User);
+        MaySeeCases = access.MaySeeCases(audit);
+        MayAnswer = access.MayAnswer(audit);
         if (MaySeeCases)
             Cases = await db.Set<SampledCase>().AsNoTracking().Where(c => c.AuditId == Id).OrderBy(c => c.Stratum).ThenBy(c => c.CaseKey).ToListAsync(ct);
         AdministrationCode = audit.AdministrationId is { } a ? await db.Administrations.Where(x => x.Id == a).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;

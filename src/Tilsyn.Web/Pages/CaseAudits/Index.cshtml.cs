@@ -6,6 +6,7 @@ using Tilsyn.Audits;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 
@@ -13,15 +14,15 @@ namespace Tilsyn.Web.Pages.CaseAudits;
 
 /// <summary>Case audits: the list a user may see, and a new audit (advisor staff, or a contact for its own administration).</summary>
 [Authorize]
-public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : PageModel
+public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : PageModel, IDomainErrorPage
 {
     public List<CaseAudit> Audits { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
     public List<(int Id, int AdministrationId, string Name)> Units { get; private set; } = [];
     public List<(int Id, string Label)> Extracts { get; private set; } = [];
-    public string? Error { get; private set; }
-    public bool MayCreate => User.IsAdvisorStaff() || User.IsInRole(Roles.AdministrationContact);
-    public int? OwnAdministration => User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
+    public string? Error { get; set; }
+    public bool MayCreate => CaseAuditService.Access(User).MayCreate;
+    public int? OwnAdministration => CaseAuditService.Access(User).OwnAdministration;
     public string Code(int? id) => id is { } i ? Codes.GetValueOrDefault(i, "?") : "Hele kommunen";
 
     [BindProperty] public AuditForm Form { get; set; } = new();
@@ -37,7 +38,8 @@ public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : Pa
         public string? CaseType { get; set; }
         public DateOnly? OpenedFrom { get; set; }
         public DateOnly? OpenedTo { get; set; }
-        public string Design { get; set; } = "unit-proportional";
+        /// <summary>The chosen design's key (<see cref="AuditDesigns.Key"/>).</summary>
+        public string Design { get; set; } = AuditDesigns.Key(AuditDesign.UnitProportional);
         public int SampleSize { get; set; } = 40;
         public long? Seed { get; set; }
     }
@@ -47,28 +49,16 @@ public sealed class IndexModel(CaseAuditService audits, TilsynDbContext db) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!MayCreate) return Forbid();
-        var (by, design) = Form.Design switch
-        {
-            "simple" => (StratifyBy.None, SampleDesign.SimpleRandom),
-            "unit-proportional" => (StratifyBy.Unit, SampleDesign.StratifiedProportional),
-            "unit-equal" => (StratifyBy.Unit, SampleDesign.StratifiedEqual),
-            "type-proportional" => (StratifyBy.CaseType, SampleDesign.StratifiedProportional),
-            "type-equal" => (StratifyBy.CaseType, SampleDesign.StratifiedEqual),
-            _ => (StratifyBy.None, (SampleDesign)0),
-        };
-        try
-        {
-            var audit = await audits.CreateAsync(User, new AuditRequest(Form.Title, Form.Source, Form.ExtractId, Form.AdministrationId, Form.UnitId, Form.KleGroup,
-                Form.CaseType, Form.OpenedFrom, Form.OpenedTo, by, design, Form.SampleSize, Form.Seed), ct);
-            return Redirect($"/CaseAudits/Details?id={audit.Id}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            await LoadAsync(ct);
-            return Page();
-        }
+        var (by, design) = AuditDesigns.FromKey(Form.Design) is { } chosen ? AuditDesigns.Parts(chosen) : (StratifyBy.None, (SampleDesign)0);
+        var audit = await audits.CreateAsync(User, new AuditRequest(Form.Title, Form.Source, Form.ExtractId, Form.AdministrationId, Form.UnitId, Form.KleGroup,
+            Form.CaseType, Form.OpenedFrom, Form.OpenedTo, by, design, Form.SampleSize, Form.Seed), ct);
+        return Redirect($"/CaseAudits/Details?id={audit.Id}");
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken ct)

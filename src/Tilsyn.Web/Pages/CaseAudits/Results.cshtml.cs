@@ -7,6 +7,7 @@ using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 
@@ -14,7 +15,7 @@ namespace Tilsyn.Web.Pages.CaseAudits;
 
 /// <summary>An audit's results per requirement with 95 % intervals, per unit where the sample allows, against the previous audit of the same population.</summary>
 [Authorize]
-public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, TimeProvider clock) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public CaseAudit Audit { get; private set; } = null!;
@@ -23,9 +24,9 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
     public AuditResult? PreviousResult { get; private set; }
     public List<Recommendation> Recommendations { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
-    public string? Error { get; private set; }
-    public bool IsStaff => User.IsAdvisorStaff();
-    public string Reference => CaseAuditService.Reference(Audit);
+    public string? Error { get; set; }
+    public bool IsStaff => CaseAuditService.Access(User).MayRecommend;
+    public string Reference => Audit.Reference;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -43,24 +44,17 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!IsStaff) return Forbid();
-        try
-        {
-            var target = Audit.AdministrationId ?? administrationId ?? throw new DomainException("Forvaltning: vælg den forvaltning, henstillingen retter sig til.");
-            if (!await db.Administrations.AnyAsync(a => a.Id == target, ct)) throw new DomainException("Forvaltning: forvaltningen findes ikke.");
-            var q = Result.Questions.FirstOrDefault(x => x.Question.Key == question) ?? throw new DomainException("Spørgsmålet findes ikke i tjeklisten.");
-            var r = new Recommendation(RecommendationSource.CaseAudit, $"{Reference}, {q.Question.Text}", target, Audit.UnitId, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
-            db.Recommendations.Add(r);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = "Henstillingen er oprettet i registret.";
-            return Redirect($"/CaseAudits/Results?id={Id}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        var target = Audit.AdministrationId ?? administrationId ?? throw new DomainException("Forvaltning: vælg den forvaltning, henstillingen retter sig til.");
+        if (!await db.Administrations.AnyAsync(a => a.Id == target, ct)) throw new DomainException("Forvaltning: forvaltningen findes ikke.");
+        var q = Result.Questions.FirstOrDefault(x => x.Question.Key == question) ?? throw new DomainException("Spørgsmålet findes ikke i tjeklisten.");
+        var r = new Recommendation(RecommendationSource.CaseAudit, $"{Reference}, {q.Question.Text}", target, Audit.UnitId, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+        db.Recommendations.Add(r);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Henstillingen er oprettet i registret.";
+        return Redirect($"/CaseAudits/Results?id={Id}");
     }
+
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -75,7 +69,7 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
         var reference = Reference;
         Recommendations = await db.Recommendations.AsNoTracking().Where(r => r.Source == RecommendationSource.CaseAudit && r.SourceReference.StartsWith(reference + ","))
             .Where(r => User.Scope().AdministrationId == null || r.AdministrationId == User.Scope().AdministrationId).ToListAsync(ct);
-        if (!IsStaff && !User.IsInRole(Roles.AdministrationContact)) Recommendations = [];
+        if (!CaseAuditService.Access(User).MaySeeRecommendations) Recommendations = [];
         Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         return true;
     }

@@ -7,6 +7,7 @@ using Tilsyn.Common;
 using Tilsyn.Evaluations;
 using Tilsyn.Identity;
 using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
@@ -17,13 +18,13 @@ namespace Tilsyn.Web.Pages.Evaluations;
 /// <summary>An administration's FOKUS answer: drafts, submission with meeting slots, and the advisor's logged reopening.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
 [UploadLimits]
-public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox) : PageModel
+public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "administration")] public int AdministrationId { get; set; }
     public string AdministrationCode { get; private set; } = "";
     public EvaluationAnswer Answer { get; private set; } = null!;
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
     public EvaluationAssessment Assessment { get; private set; } = new();
     public sealed record AssessmentField(string Target, string Label, Score? Current);
     public sealed record AttachmentRow(int Id, string FileName, DateTimeOffset UploadedAt, string UploadedBy);
@@ -66,7 +67,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     /// <summary>The advisor picks the meeting time; every participant (and the advisor) gets an .ics invitation by e-mail.</summary>
     public async Task<IActionResult> OnPostChooseSlotAsync(int slot, CancellationToken ct)
     {
-        if (!User.IsAdvisorStaff()) return Forbid();
+        if (!EvaluationService.Access(User).MayReview) return Forbid();
         var me = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.Email).FirstOrDefaultAsync(ct);
         return await Change("Mødetidspunktet er valgt, og invitationerne er sendt.", a =>
         {
@@ -112,60 +113,43 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     /// <summary>The advisor's assessment: every field named <c>score-…</c> with its <c>comment-…</c>.</summary>
     public async Task<IActionResult> OnPostAssessAsync(CancellationToken ct)
     {
-        if (!User.IsAdvisorStaff()) return Forbid();
+        if (!EvaluationService.Access(User).MayReview) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
-        try
+        var assessment = record.StartAssessment();
+        foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("score-", StringComparison.Ordinal)))
         {
-            if (Answer.Status != AnswerStatus.Submitted) throw new DomainException("Besvarelsen vurderes, når den er indsendt.");
-            var assessment = EvaluationService.AssessmentOf(record);
-            foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("score-", StringComparison.Ordinal)))
-            {
-                if (string.IsNullOrWhiteSpace(value)) continue;
-                var score = int.TryParse(value, out var n) ? n : throw new DomainException("Vælg en værdi på skalaen.");
-                var target = key["score-".Length..];
-                var comment = Request.Form["comment-" + target].ToString();
-                if (target == "overall") assessment.AssessOverall(score, comment);
-                else if (target.StartsWith("section-", StringComparison.Ordinal)) assessment.AssessSection(Answer.Scheme, target["section-".Length..], score, comment);
-                else if (target.StartsWith("init-", StringComparison.Ordinal) && target.LastIndexOf('-') is var dash and > 5
-                         && int.TryParse(target[(dash + 1)..], out var index))
-                    assessment.AssessInitiative(Answer, target[5..dash], index, score, comment);
-            }
-            await evaluations.SaveAssessmentAsync(record, assessment, ct);
-            TempData["Message"] = "Vurderingen er gemt.";
-            return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            var score = int.TryParse(value, out var n) ? n : throw new DomainException("Vælg en værdi på skalaen.");
+            var target = key["score-".Length..];
+            var comment = Request.Form["comment-" + target].ToString();
+            if (target == "overall") assessment.AssessOverall(score, comment);
+            else if (target.StartsWith("section-", StringComparison.Ordinal)) assessment.AssessSection(Answer.Scheme, target["section-".Length..], score, comment);
+            else if (target.StartsWith("init-", StringComparison.Ordinal) && target.LastIndexOf('-') is var dash and > 5
+                     && int.TryParse(target[(dash + 1)..], out var index))
+                assessment.AssessInitiative(Answer, target[5..dash], index, score, comment);
         }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        await evaluations.SaveAssessmentAsync(record, assessment, ct);
+        TempData["Message"] = "Vurderingen er gemt.";
+        return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
     }
 
     public async Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct)
     {
-        if (!User.IsAdvisorStaff()) return Forbid();
+        if (!EvaluationService.Access(User).MayReview) return Forbid();
         return await Change("Besvarelsen er genåbnet.", a => a.Reopen(reason ?? "", clock.GetUtcNow(), User.DisplayName()), ct);
     }
 
     private async Task<IActionResult> Change(string done, Action<EvaluationAnswer> change, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        try
-        {
-            change(Answer);
-            await evaluations.SaveAsync(record, Answer, ct);
-            TempData["Message"] = done;
-            return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            await LoadAsync(ct); // show the stored answer again, not the half-changed one
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        change(Answer);
+        await evaluations.SaveAsync(record, Answer, ct);
+        TempData["Message"] = done;
+        return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");
     }
+
+    /// <summary>After a refused change the page shows the stored answer again, not the half-changed one.</summary>
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tilsyn.Complaints.Intake;
+using Tilsyn.Evaluations;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
@@ -12,12 +13,12 @@ namespace Tilsyn.Web.Pages.Evaluations;
 
 /// <summary>Committee status per administration and year: contacts write their own; the advisor's staff read all.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
-public sealed class CommitteeModel(TilsynDbContext db, TimeProvider clock) : PageModel
+public sealed class CommitteeModel(TilsynDbContext db, TimeProvider clock) : PageModel, IDomainErrorPage
 {
     public List<CommitteeStatus> Rows { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
     public Administration? OwnAdministration { get; private set; }
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
     public string Code(int id) => Codes.GetValueOrDefault(id, "?");
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,20 +35,18 @@ public sealed class CommitteeModel(TilsynDbContext db, TimeProvider clock) : Pag
         var own = User.Scope().AdministrationId;
         if (own is null) return Forbid(); // only an administration writes its own status
         var admin = await db.Administrations.FirstAsync(a => a.Id == own, ct);
-        Error = FreeText.Check("Status på initiativerne", text, 20_000, required: true) ?? (year is < 2000 or > 2100 ? "Angiv et gyldigt år." : null);
-        if (Error is not null)
-        {
-            await OnGetAsync(ct);
-            return Page();
-        }
+        var committee = admin.Committee ?? admin.Name;
         var status = await db.Set<CommitteeStatus>().FirstOrDefaultAsync(s => s.AdministrationId == admin.Id && s.Year == year, ct);
-        if (status is null) db.Add(status = new CommitteeStatus { AdministrationId = admin.Id, Year = year });
-        status.Committee = admin.Committee ?? admin.Name;
-        status.Text = FreeText.Normalise(text);
-        status.UpdatedAt = clock.GetUtcNow();
-        status.UpdatedBy = User.DisplayName();
+        if (status is null) db.Add(new CommitteeStatus(admin.Id, year, committee, text, clock.GetUtcNow(), User.DisplayName()));
+        else status.Write(committee, text, clock.GetUtcNow(), User.DisplayName());
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Status for {year} er gemt.";
         return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        return true;
     }
 }

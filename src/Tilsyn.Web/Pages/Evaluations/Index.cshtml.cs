@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
 using Tilsyn.Identity;
+using Tilsyn.Evaluations;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
@@ -12,37 +14,34 @@ namespace Tilsyn.Web.Pages.Evaluations;
 
 /// <summary>The FOKUS rounds; a contact sees its own administration's answers only.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
-public sealed class IndexModel(TilsynDbContext db, EvaluationService evaluations) : PageModel
+public sealed class IndexModel(TilsynDbContext db, EvaluationService evaluations) : PageModel, IDomainErrorPage
 {
     public List<EvaluationRound> Rounds { get; private set; } = [];
     public List<EvaluationAnswerRecord> Answers { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
     public string Code(int id) => Codes.GetValueOrDefault(id, "?");
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var scope = User.Scope();
+        var only = EvaluationService.Access(User).OnlyAdministration;
         Rounds = await db.Set<EvaluationRound>().AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(ct);
         Answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking()
-            .Where(a => scope.AdministrationId == null || a.AdministrationId == scope.AdministrationId).ToListAsync(ct);
+            .Where(a => only == null || a.AdministrationId == only).ToListAsync(ct);
         Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         Answers = Answers.OrderBy(a => Code(a.AdministrationId)).ToList();
     }
 
     public async Task<IActionResult> OnPostAsync(int year, DateOnly deadline, CancellationToken ct)
     {
-        if (!User.IsAdvisorStaff()) return Forbid();
-        try
-        {
-            await evaluations.OpenRoundAsync(year, deadline, User.DisplayName(), ct);
-            return RedirectToPage();
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            await OnGetAsync(ct);
-            return Page();
-        }
+        if (!EvaluationService.Access(User).MayReview) return Forbid();
+        await evaluations.OpenRoundAsync(year, deadline, User.DisplayName(), ct);
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilsyn.Evaluations;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
 

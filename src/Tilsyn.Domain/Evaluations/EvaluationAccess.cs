@@ -1,0 +1,33 @@
+using Tilsyn.Identity;
+
+namespace Tilsyn.Evaluations;
+
+/// <summary>
+/// Who may do what in FOKUS: an administration's contact reaches (reads and answers) only its own
+/// administration's answer; the advisor's staff reach every answer and alone open rounds, reopen a
+/// submitted answer, pick the meeting time and assess. Follows <see cref="DataScope"/>.
+/// </summary>
+public sealed class EvaluationAccess
+{
+    private readonly DataScope scope;
+    private readonly bool staff;
+
+    /// <param name="scope">The user's data scope (<see cref="DataScope.For"/>).</param>
+    /// <param name="advisorStaff">Whether the user is one of the advisor's own staff (Advisor or AdvisorLead).</param>
+    public EvaluationAccess(DataScope scope, bool advisorStaff) => (this.scope, staff) = (scope, advisorStaff);
+
+    public static EvaluationAccess For(IEnumerable<string> roles, int? administrationId)
+    {
+        var set = roles.ToHashSet(StringComparer.Ordinal);
+        return new(DataScope.For(set, administrationId), set.Contains(Roles.Advisor) || set.Contains(Roles.AdvisorLead));
+    }
+
+    /// <summary>Whether the user reaches this administration's answer (others answer 404).</summary>
+    public bool MayAnswer(int administrationId) => scope.Covers(administrationId);
+
+    /// <summary>The administration a contact's lists are limited to; null = all (staff).</summary>
+    public int? OnlyAdministration => scope.AdministrationId;
+
+    /// <summary>Opening rounds, reopening, picking the meeting time and assessing: the advisor's staff only.</summary>
+    public bool MayReview => staff;
+}

@@ -1,0 +1,54 @@
+using Tilsyn.Common;
+
+namespace Tilsyn.Evaluations;
+
+/// <summary>
+/// A FOKUS round (<i>evalueringsrunde</i>): year, answer deadline (<i>svarfrist</i>) and the scheme it
+/// is answered on. A round is opened once per year; its scheme is a copy of the latest earlier
+/// round's (or <see cref="StandardScheme"/> for the first), so earlier rounds keep their questions.
+/// </summary>
+public sealed class EvaluationRound
+{
+    /// <summary>Copenhagen's standard A–G scheme, used for the first round.</summary>
+    public static readonly EvaluationScheme StandardScheme = new(
+    [
+        new Section("A", "Ledelsens forankring og opfølgning", [new Question("A1", "Hvordan følger direktion og ledelse op på retssikkerhed og sagsbehandling?", QuestionKind.FreeText), new Question("A2", "Har forvaltningen måltal for klager i forhold til sagsmængden?", QuestionKind.YesNo)]),
+        new Section("B", "Initiativer til bedre sagsbehandling", [new Question("B1", "Hvilke initiativer har forvaltningen iværksat?", QuestionKind.Initiatives)]),
+        new Section("C", "Klagebehandling", [new Question("C1", "Hvordan behandles og registreres klager?", QuestionKind.FreeText)]),
+        new Section("D", "Ledelsesinformation", [new Question("D1", "Hvilken ledelsesinformation bruges, og hvor ofte?", QuestionKind.FreeText)]),
+        new Section("E", "Kompetenceudvikling", [new Question("E1", "Hvordan styrkes medarbejdernes viden om forvaltningsret?", QuestionKind.FreeText)]),
+        new Section("F", "Borgerbetjening og kommunikation", [new Question("F1", "Hvordan vurderer forvaltningen selv sin borgerbetjening (1–5)?", QuestionKind.Scale, 1, 5)]),
+        new Section("G", "Læring på tværs", [new Question("G1", "Hvordan deles læring fra klager mellem enhederne?", QuestionKind.FreeText)]),
+    ]);
+
+    private EvaluationRound() { }
+
+    public int Id { get; private set; }
+    public int Year { get; private set; }
+    public DateOnly Deadline { get; private set; }
+    public EvaluationScheme Scheme { get; private set; } = StandardScheme;
+    public DateTimeOffset OpenedAt { get; private set; }
+    public string OpenedBy { get; private set; } = "";
+
+    /// <summary>
+    /// Opens the round for <paramref name="year"/> on <paramref name="today"/> (Copenhagen's date):
+    /// one round a year, a deadline after today, and the scheme copied from the latest earlier round among <paramref name="existing"/>.
+    /// </summary>
+    public static EvaluationRound Open(int year, DateOnly deadline, IEnumerable<EvaluationRound> existing, DateOnly today, DateTimeOffset at, string by)
+    {
+        var rounds = existing.ToList();
+        if (rounds.Any(r => r.Year == year)) throw new DomainException($"Der er allerede en FOKUS-runde for {year}.");
+        if (deadline <= today) throw new DomainException("Svarfristen skal ligge efter i dag.");
+        var previous = rounds.Where(r => r.Year < year).MaxBy(r => r.Year);
+        return new EvaluationRound
+        {
+            Year = year, Deadline = deadline, Scheme = previous?.Scheme.CopyForNewRound() ?? StandardScheme, OpenedAt = at, OpenedBy = by,
+        };
+    }
+
+    /// <summary>The advisor's edit of this round's scheme (e.g. a section added); later rounds start from it.</summary>
+    public void ReviseScheme(EvaluationScheme scheme) => Scheme = scheme;
+
+    /// <summary>Whether the answer deadline has passed on <paramref name="today"/> (Copenhagen's date).</summary>
+    public bool IsOverdue(DateOnly today) => today > Deadline;
+}
