@@ -7,68 +7,6 @@ using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Mail;
 
-/// <summary>
-/// A mail waiting to be sent or sent (<i>udgående post</i>). Mails are written to this outbox in the
-/// same transaction as the change that causes them, and sent by <see cref="MailDispatcher"/>: a
-/// failing mail server delays a mail, it never loses it or undoes the case change.
-/// </summary>
-public sealed class OutgoingMail
-{
-    public long Id { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public string To { get; init; } = "";
-    public string Subject { get; init; } = "";
-    public string Body { get; init; } = "";
-    public string? AttachmentName { get; init; }
-    public string? AttachmentContentType { get; init; }
-    public byte[]? Attachment { get; init; }
-    public string? CaseNumber { get; init; }
-    public DateTimeOffset? SentAt { get; set; }
-    public int Attempts { get; set; }
-    public string? LastError { get; set; }
-}
-
-internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
-{
-    public void Configure(EntityTypeBuilder<OutgoingMail> e)
-    {
-        e.ToTable("outgoing_mail");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.To).HasMaxLength(254);
-        e.Property(x => x.Subject).HasMaxLength(300);
-        e.Property(x => x.AttachmentName).HasMaxLength(200);
-        e.Property(x => x.AttachmentContentType).HasMaxLength(100);
-        e.Property(x => x.CaseNumber).HasMaxLength(12);
-        e.Property(x => x.LastError).HasMaxLength(1000);
-        e.HasIndex(x => x.SentAt);
-    }
-}
-
-public sealed class MailOptions
-{
-    /// <summary>SMTP host; when empty, mails stay in the outbox (visible to the head of office) and are not sent.</summary>
-    public string? Host { get; set; }
-    public int Port { get; set; } = 25;
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    /// <summary><c>None</c>, <c>StartTls</c>, <c>SslOnConnect</c> or <c>Auto</c>.</summary>
-    public string Security { get; set; } = "Auto";
-    public string From { get; set; } = "borgerraadgiveren@kommune.example";
-    public string FromName { get; set; } = "Borgerrådgiveren";
-    public int PollSeconds { get; set; } = 5;
-}
-
-/// <summary>Queues mails in the outbox (the caller saves them with its own change).</summary>
-public sealed class MailOutbox(TilsynDbContext db, TimeProvider clock)
-{
-    public void Enqueue(string to, string subject, string body, string? caseNumber = null, string? attachmentName = null, byte[]? attachment = null, string? contentType = null) =>
-        db.Set<OutgoingMail>().Add(new OutgoingMail
-        {
-            CreatedAt = clock.GetUtcNow(), To = to.Trim(), Subject = subject, Body = body, CaseNumber = caseNumber,
-            AttachmentName = attachmentName, Attachment = attachment, AttachmentContentType = contentType,
-        });
-}
-
 /// <summary>Sends the outbox through SMTP (MailKit), oldest first, retrying failed mails up to 10 times.</summary>
 public sealed class MailDispatcher(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDispatcher> log) : BackgroundService
 {

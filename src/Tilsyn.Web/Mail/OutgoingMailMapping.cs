@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tilsyn.Web.Mail;
+
+internal sealed class OutgoingMailMapping : IEntityTypeConfiguration<OutgoingMail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingMail> e)
+    {
+        e.ToTable("outgoing_mail");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.To).HasMaxLength(254);
+        e.Property(x => x.Subject).HasMaxLength(300);
+        e.Property(x => x.AttachmentName).HasMaxLength(200);
+        e.Property(x => x.AttachmentContentType).HasMaxLength(100);
+        e.Property(x => x.CaseNumber).HasMaxLength(12);
+        e.Property(x => x.LastError).HasMaxLength(1000);
+        e.HasIndex(x => x.SentAt);
+    }
+}
