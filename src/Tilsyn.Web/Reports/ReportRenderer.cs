@@ -10,4 +10,11 @@ public static class ReportRenderer
     public static byte[] ToDocx(ReportDocument report) => DocxReportWriter.Render(report);
 
     public static byte[] ToPdf(ReportDocument report) => PdfReportWriter.Render(report);
+
+    public static byte[] Render(ReportDocument report, ReportFormat format) => format switch
+    {
+        ReportFormat.Pdf => ToPdf(report),
+        ReportFormat.Docx => ToDocx(report),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
 }

@@ -21,7 +21,7 @@ public sealed record InspectionResult(string SafeFileName, string? ContentType, 
 }
 
 /// <summary>A file type the advisor accepts as an attachment (<i>bilag</i>).</summary>
-internal sealed class FileKind(string name, string contentType, params string[] extensions)
+public sealed class FileKind(string name, string contentType, params string[] extensions)
 {
     public string Name { get; } = name;
     public string ContentType { get; } = contentType;

@@ -57,7 +57,7 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
             sections.Add(new ReportSection(r.Text, [$"Gjort: {Or(item?.Done)}", $"Planlagt: {Or(item?.Planned)}", $"Status i registret: {Recommendation.Name(r.Status)}"]) { Level = 2 });
         }
         var doc = new ReportDocument($"Redegørelse om Borgerrådgiverens beretning {Year}", $"{AdministrationCode} til {Or(Account.Committee)}", sections);
-        return File(ReportRenderer.ToDocx(doc), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"Redegoerelse-{AdministrationCode}-{Year}.docx");
+        return ReportFormat.Docx.Download(ReportRenderer.ToDocx(doc), $"Redegoerelse-{AdministrationCode}-{Year}");
     }
 
     private static string Or(string? s) => FollowUpAccount.Or(s);

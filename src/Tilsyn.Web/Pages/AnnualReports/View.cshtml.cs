@@ -27,18 +27,17 @@ public sealed class ViewModel(TilsynDbContext db, AnnualReportService reports) :
         return Page();
     }
 
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct)) return NotFound();
-        var bytes = Report.PublishedPdf ?? ReportRenderer.ToPdf(await reports.BuildAsync(Report, ct));
-        return File(bytes, "application/pdf", $"Beretning-{Year}{(Report.IsPublished ? "" : "-udkast")}.pdf");
-    }
+    public Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => FileAsync(ReportFormat.Pdf, ct);
 
-    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => FileAsync(ReportFormat.Docx, ct);
+
+    /// <summary>A published year is served from its stored bytes, never regenerated; a draft is rendered now.</summary>
+    private async Task<IActionResult> FileAsync(ReportFormat format, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var bytes = Report.PublishedDocx ?? ReportRenderer.ToDocx(await reports.BuildAsync(Report, ct));
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"Beretning-{Year}{(Report.IsPublished ? "" : "-udkast")}.docx");
+        var stored = format == ReportFormat.Pdf ? Report.PublishedPdf : Report.PublishedDocx;
+        var bytes = stored ?? ReportRenderer.Render(await reports.BuildAsync(Report, ct), format);
+        return format.Download(bytes, $"Beretning-{Year}{(Report.IsPublished ? "" : "-udkast")}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -20,10 +20,10 @@ public sealed class AdministrationReportModel(EvaluationService evaluations) : P
         return Report is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync(true, ct);
-    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => await FileAsync(false, ct);
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync(ReportFormat.Pdf, ct);
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => await FileAsync(ReportFormat.Docx, ct);
 
-    private async Task<IActionResult> FileAsync(bool pdf, CancellationToken ct)
+    private async Task<IActionResult> FileAsync(ReportFormat format, CancellationToken ct)
     {
         Report = await evaluations.AdministrationReportAsync(AdministrationId, ct);
         if (Report is not { } r) return NotFound();
@@ -35,8 +35,6 @@ public sealed class AdministrationReportModel(EvaluationService evaluations) : P
                 [.. r.Sections.Select(s => (IReadOnlyList<string>)[$"{s.Letter}. {s.Title}", .. r.Years.Select(y => Cell(r.Cells[(s.Letter, y)]))]),
                  (IReadOnlyList<string>)["Samlet", .. r.Years.Select(y => Cell(r.Overall[y]))]]),
         ]);
-        return pdf
-            ? File(ReportRenderer.ToPdf(document), "application/pdf", $"FOKUS-{r.Code}.pdf")
-            : File(ReportRenderer.ToDocx(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"FOKUS-{r.Code}.docx");
+        return format.Download(ReportRenderer.Render(document, format), $"FOKUS-{r.Code}");
     }
 }

@@ -5,6 +5,8 @@ using Tilsyn.Evaluations;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
 
+using Tilsyn.Web.Reports;
+
 namespace Tilsyn.Web.Pages.Evaluations;
 
 /// <summary>The city-wide comparison of a round with the one before (assessments only, no answers' texts).</summary>
@@ -20,17 +22,15 @@ public sealed class ReportModel(EvaluationService evaluations) : PageModel
         return Report is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync("pdf", ct);
-    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => await FileAsync("docx", ct);
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync(Tilsyn.Web.Reports.ReportFormat.Pdf, ct);
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => await FileAsync(Tilsyn.Web.Reports.ReportFormat.Docx, ct);
 
-    private async Task<IActionResult> FileAsync(string kind, CancellationToken ct)
+    private async Task<IActionResult> FileAsync(Tilsyn.Web.Reports.ReportFormat format, CancellationToken ct)
     {
         Report = await evaluations.ReportAsync(Year, ct);
         if (Report is not { } r) return NotFound();
         var document = Document(r.Previous?.Year, r.Letters, r.Rows);
-        return kind == "pdf"
-            ? File(Tilsyn.Web.Reports.ReportRenderer.ToPdf(document), "application/pdf", $"FOKUS-{Year}.pdf")
-            : File(Tilsyn.Web.Reports.ReportRenderer.ToDocx(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"FOKUS-{Year}.docx");
+        return format.Download(ReportRenderer.Render(document, format), $"FOKUS-{Year}");
     }
 
     public static string TrendText(Tilsyn.Evaluations.Trend t) => t switch
