@@ -2,17 +2,6 @@ using System.Text;
 
 namespace Tilsyn.Letters;
 
-/// <summary>The letters Tilsyn writes from templates (<i>brevskabeloner</i>).</summary>
-public enum LetterKind
-{
-    /// <summary><i>Kvittering</i> to the citizen when a case is received.</summary>
-    Receipt = 1,
-    /// <summary><i>Anmodning om udtalelse</i> to the administration.</summary>
-    StatementRequest = 2,
-    /// <summary>The advisor's conclusion to the citizen.</summary>
-    Conclusion = 3,
-}
-
 public sealed record MergeResult(string? Text, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
+using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Complaints;
 using Tilsyn.Publishing;
@@ -23,7 +24,7 @@ namespace Tilsyn.Web.AnnualReports;
 /// </summary>
 public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, StatisticsQueries stats, TargetEvaluation targets, CaseAuditService audits)
 {
-    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Da = Tilsyn.Calendar.DanishTime.Culture;
 
     /// <summary>How the register refers to a year's report: its recommendations carry this as their source reference.</summary>
     public static string Reference(int year) => $"Beretning {year}";
@@ -212,7 +213,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
         var from = new DateTimeOffset(fromYear, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
         var to = new DateTimeOffset(toYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1);
         var cases = await db.Cases.AsNoTracking().Include(c => c.Categories).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToListAsync(ct);
-        static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToCopenhagen().DateTime);
+        static DateOnly Day(DateTimeOffset at) => Tilsyn.Calendar.DanishTime.LocalDate(at);
         return cases.Select(c => new CaseFact(Day(c.ReceivedAt).Year, c.AdministrationId, c.Type, c.Outcome,
             c.Categories.Select(x => (x.Category, x.Breached)).ToList(), c.FirstAnswerDue, c.FirstAnsweredAt is { } f ? Day(f) : null, Day(c.ReceivedAt))).ToList();
     }

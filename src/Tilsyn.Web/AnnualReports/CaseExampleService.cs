@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Anonymisation;
+using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Complaints;
 using Tilsyn.Organisation;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Identity;
 using Tilsyn.Web.Data;

@@ -74,7 +74,7 @@ public sealed class DemoEvaluations(TilsynDbContext db)
         foreach (var t in texts)
         {
             var admin = admins.Single(a => a.Code == t.Code);
-            var r = new Tilsyn.Recommendations.Recommendation(t.Source, t.Reference, admin.Id, null, t.Text, DateOnly.FromDateTime(created.UtcDateTime).AddMonths(t.DueMonths), created, "Borgerrådgiveren");
+            var r = new Tilsyn.Recommendations.Recommendation(t.Source, t.Reference, admin.Id, null, t.Text, Tilsyn.Calendar.DanishTime.LocalDate(created).AddMonths(t.DueMonths), created, "Borgerrådgiveren");
             if (t.Progress) r.ReportProgress("Arbejdet er i gang; status gives på næste udvalgsmøde.", null, created.AddMonths(2), t.Code);
             db.Add(r);
         }

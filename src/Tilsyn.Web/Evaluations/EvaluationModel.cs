@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Evaluations;
 using Tilsyn.Web.Data;

@@ -1,6 +1,7 @@
 using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Complaints;
+using Tilsyn.Letters;
 
 namespace Tilsyn.Tests.Complaints;
 
@@ -138,14 +139,58 @@ public sealed class ComplaintCaseTests
     }
 
     [Fact]
-    public void The_first_outgoing_letter_other_than_the_receipt_meets_the_first_answer_deadline()
+    public void A_letter_to_the_citizen_marked_as_an_answer_meets_the_first_answer_deadline()
     {
         var c = NewCase();
-        c.AddDocument(DocumentKind.Outgoing, "Kvittering for modtagelse", Monday, Actor.System, "tak", null, null, null);
-        Assert.Contains(c.OpenDeadlines(), d => d.What == "Første svar til borgeren");
-        c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", Monday.AddDays(2), Advisor, "svar", null, null, null);
+        c.AddLetter(LetterKind.Receipt, "Kvittering for modtagelse", Monday, Actor.System, "tak");
+        Assert.Null(c.FirstAnsweredAt);
+        c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", Monday.AddDays(2), Advisor, "svar", null, null, null, answersCitizen: true);
         Assert.Equal(Monday.AddDays(2), c.FirstAnsweredAt);
-        Assert.DoesNotContain(c.OpenDeadlines(), d => d.What == "Første svar til borgeren");
+        c.AddDocument(DocumentKind.Outgoing, "Endnu et svar", Monday.AddDays(3), Advisor, "svar", null, null, null, answersCitizen: true);
+        Assert.Equal(Monday.AddDays(2), c.FirstAnsweredAt); // the first one counts
+    }
+
+    [Fact]
+    public void A_statement_request_letter_to_the_administration_does_not_meet_the_first_answer_deadline()
+    {
+        var c = ClassifiedUnderReview();
+        c.RequestStatement("Hvorfor blev familien ikke hørt?", new DateOnly(2026, 3, 16), Monday, Advisor);
+        c.AddDocument(DocumentKind.Outgoing, "Anmodning om udtalelse", Monday, Actor.System, "Til BUF", null, null, null);
+        c.AddLetter(LetterKind.StatementRequest, "Anmodning om udtalelse", Monday, Actor.System, "Til BUF");
+        Assert.Null(c.FirstAnsweredAt);
+    }
+
+    [Fact]
+    public void A_receipt_counts_as_no_answer_whatever_its_title_says()
+    {
+        var c = NewCase();
+        c.AddDocument(DocumentKind.Outgoing, "Tak for din henvendelse", Monday, Actor.System, "tak", null, null, null);
+        c.AddLetter(LetterKind.Receipt, "Vi har modtaget din klage", Monday, Actor.System, "tak");
+        Assert.Null(c.FirstAnsweredAt);
+    }
+
+    [Theory]
+    [InlineData(LetterKind.Receipt, false)]
+    [InlineData(LetterKind.StatementRequest, false)]
+    [InlineData(LetterKind.Conclusion, true)]
+    public void Whether_a_letter_answers_the_citizen_is_a_property_of_its_kind(LetterKind kind, bool answers)
+    {
+        Assert.Equal(answers, kind.AnswersCitizen());
+        var c = NewCase();
+        c.AddLetter(kind, "Kvittering", Monday, Actor.System, "tekst");
+        Assert.Equal(answers, c.FirstAnsweredAt is not null);
+    }
+
+    [Fact]
+    public void Only_an_outgoing_letter_to_a_citizen_can_be_an_answer()
+    {
+        var c = NewCase();
+        Assert.Equal("Kun et udgående brev kan være et svar til borgeren.",
+            Assert.Throws<DomainException>(() => c.AddDocument(DocumentKind.Note, "Notat", Monday, Advisor, "x", null, null, null, answersCitizen: true)).Message);
+        var own = new ComplaintCase(2026, 43, CaseType.OwnInitiative, Channel.Internal, null, "Egen drift", "Undersøgelse", Monday, new DateOnly(2026, 3, 16), Advisor);
+        Assert.Equal("Sagen har ingen borger at svare.",
+            Assert.Throws<DomainException>(() => own.AddDocument(DocumentKind.Outgoing, "Brev", Monday, Advisor, "x", null, null, null, answersCitizen: true)).Message);
+        Assert.Null(c.FirstAnsweredAt);
     }
 
     [Fact]

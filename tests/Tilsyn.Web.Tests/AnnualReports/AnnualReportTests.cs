@@ -43,7 +43,7 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         var buf = await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync());
         await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Recommendation&year={year}", new()
         {
-            ["administrationId"] = $"{buf}", ["text"] = "Partshør forældrene før afgørelser om pladsanvisning.", ["due"] = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd"),
+            ["administrationId"] = $"{buf}", ["text"] = "Partshør forældrene før afgørelser om pladsanvisning.", ["due"] = app.Clock.GetUtcNow().AddDays(120).ToString("yyyy-MM-dd"),
         });
         var exampleId = await ExampleAsync("Manglende partshøring", year);
 

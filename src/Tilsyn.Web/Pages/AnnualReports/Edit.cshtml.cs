@@ -30,7 +30,7 @@ public sealed class EditModel(TilsynDbContext db, AnnualReportService reports, T
         if (Report.IsPublished) throw new DomainException("Beretningen er offentliggjort.");
         if (!Codes.ContainsKey(administrationId)) throw new DomainException("Forvaltning: vælg en forvaltning.");
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Anbefaling: skriv anbefalingen.");
-        if (due is not { } d || d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) throw new DomainException("Frist: fristen for opfølgning skal ligge i fremtiden.");
+        if (due is not { } d || d <= Tilsyn.Calendar.DanishTime.LocalDate(clock.GetUtcNow())) throw new DomainException("Frist: fristen for opfølgning skal ligge i fremtiden.");
         db.Add(new ReportRecommendation { Year = Year, AdministrationId = administrationId, Text = text.Trim(), DueDate = d });
         await db.SaveChangesAsync(ct);
     }, "Anbefalingen er tilføjet.", ct);
