@@ -266,15 +266,8 @@ public sealed class ComplaintCase
         return AddDocument(DocumentKind.Note, title, at, by, body, null, null, null);
     }
 
-    /// <summary>The open deadlines of the case, for worklists.</summary>
-    public IEnumerable<(string What, DateOnly Due)> OpenDeadlines()
-    {
-        if (!IsOpen) yield break;
-        if (FirstAnsweredAt is null && Type != CaseType.OwnInitiative)
-            yield return ("Første svar til borgeren", FirstAnswerDue);
-        foreach (var r in statementRequests.Where(r => !r.IsAnswered))
-            yield return ("Udtalelse fra forvaltningen", r.DueDate);
-    }
+    /// <summary>The open deadlines of the case (<see cref="CaseDeadlines"/>).</summary>
+    public IReadOnlyList<OpenDeadline> OpenDeadlines() => CaseDeadlines.Open(this);
 
     /// <summary>The citizen's status link works while the case is open and for half a year after it is closed.</summary>
     public bool StatusLinkValid(DateTimeOffset now) => ClosedAt is not { } closed || now <= closed.AddDays(183);
