@@ -26,17 +26,13 @@ public static class DanishTime
     /// <summary>A moment as Copenhagen's wall-clock time, for display (the server may run in UTC).</summary>
     public static DateTimeOffset ToCopenhagen(this DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
-    /// <summary>The moment a Copenhagen calendar day begins (midnight local time), as UTC-comparable offset.</summary>
-    public static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
-    }
+    /// <summary>The moment a Copenhagen calendar day begins (midnight local time), in UTC like every stored moment.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
 
-    /// <summary>A Copenhagen wall-clock time on a day, as a moment.</summary>
+    /// <summary>A Copenhagen wall-clock time on a day, as a moment in UTC.</summary>
     public static DateTimeOffset At(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

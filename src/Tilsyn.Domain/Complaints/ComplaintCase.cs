@@ -133,7 +133,7 @@ public sealed class ComplaintCase
     public StatementRequest RequestStatement(string question, DateOnly due, DateTimeOffset at, Actor by)
     {
         RequireAdministration();
-        if (due <= Tilsyn.Calendar.DanishTime.LocalDate(at))
+        if (due <= DanishTime.LocalDate(at))
             throw new DomainException("Fristen for udtalelsen skal ligge efter i dag.");
         CaseWorkflow.EnsureAllowed(Status, CaseStatus.StatementRequested);
         var request = new StatementRequest(AdministrationId!.Value, question, at, by, due);

@@ -13,6 +13,12 @@ public sealed record MergeResult(string? Text, IReadOnlyList<string> Errors)
 /// </summary>
 public static class LetterTemplate
 {
+    /// <summary>A template's title; merged, it titles the letter and names its PDF file.</summary>
+    public static readonly Tilsyn.Common.TextField Title = new("Titel", 150);
+
+    /// <summary>A template's text.</summary>
+    public static readonly Tilsyn.Common.TextField Body = new("Tekst", 20_000);
+
     public static MergeResult Merge(string template, IReadOnlyDictionary<string, string> fields)
     {
         var sb = new StringBuilder(template.Length);

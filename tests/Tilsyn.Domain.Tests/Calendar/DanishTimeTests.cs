@@ -31,8 +31,9 @@ public sealed class DanishTimeTests
     public void The_day_summer_time_begins_starts_at_midnight_winter_time()
     {
         // 29 March 2026: clocks go from 02:00 to 03:00; midnight is still CET (+01:00).
-        Assert.Equal(new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero), DanishTime.StartOf(new DateOnly(2026, 3, 29)).ToUniversalTime());
-        Assert.Equal(new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), DanishTime.At(new DateOnly(2026, 3, 29), new TimeOnly(9, 0)).ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero), DanishTime.StartOf(new DateOnly(2026, 3, 29)));
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), DanishTime.At(new DateOnly(2026, 3, 29), new TimeOnly(9, 0)));
+        Assert.Equal(TimeSpan.Zero, DanishTime.At(new DateOnly(2026, 3, 29), new TimeOnly(9, 0)).Offset); // stored moments are UTC (PostgreSQL accepts no other offset)
     }
 
     [Fact]

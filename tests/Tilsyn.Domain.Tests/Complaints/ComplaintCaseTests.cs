@@ -194,6 +194,40 @@ public sealed class ComplaintCaseTests
     }
 
     [Fact]
+    public void A_statement_deadline_must_lie_after_Copenhagens_today_not_UTCs()
+    {
+        var c = ClassifiedUnderReview();
+        var lateEvening = new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.Zero); // already 3 March in Copenhagen
+        Assert.Equal("Fristen for udtalelsen skal ligge efter i dag.",
+            Assert.Throws<DomainException>(() => c.RequestStatement("Spørgsmål", new DateOnly(2026, 3, 3), lateEvening, Advisor)).Message);
+        c.RequestStatement("Spørgsmål", new DateOnly(2026, 3, 4), lateEvening, Advisor);
+    }
+
+    [Fact]
+    public void A_too_long_text_is_refused_with_its_limit_never_cut()
+    {
+        var c = ClassifiedUnderReview();
+        var ex = Assert.Throws<DomainException>(() => c.Conclude(Outcome.Recommendation, [], "Konklusion", new string('h', 20_000), "Resumé", Monday, Advisor));
+        Assert.Equal("Feltet 'Henstilling' må højst være 5000 tegn langt; teksten er 20000 tegn.", ex.Message);
+        Assert.Equal(CaseStatus.UnderReview, c.Status);
+        Assert.Null(c.RecommendationText);
+        Assert.Contains("254 tegn", Assert.Throws<DomainException>(() => new Citizen("Anna", new string('a', 255), null, null, null, null)).Message);
+        Assert.Contains("200 tegn", Assert.Throws<DomainException>(() => new ComplaintCase(2026, 1, CaseType.Complaint, Channel.Email, new Citizen("Anna", null, null, null, null, null),
+            new string('e', 201), "Beskrivelse", Monday, new DateOnly(2026, 3, 16), Actor.Citizen)).Message);
+        c.Conclude(Outcome.Recommendation, [], "Konklusion", new string('h', 5000), "Resumé", Monday, Advisor);
+        Assert.Equal(5000, c.RecommendationText!.Length);
+    }
+
+    [Fact]
+    public void Every_text_field_of_the_case_has_a_label_and_a_limit()
+    {
+        var fields = typeof(CaseTextFields).GetFields().Select(f => (Tilsyn.Common.TextField)f.GetValue(null)!).ToList();
+        Assert.True(fields.Count >= 20);
+        Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Label)));
+        Assert.All(fields, f => Assert.InRange(f.MaxLength, 40, 50_000));
+    }
+
+    [Fact]
     public void A_statement_deadline_is_extended_only_forward_with_a_reason_and_it_is_logged()
     {
         var c = ClassifiedUnderReview();
