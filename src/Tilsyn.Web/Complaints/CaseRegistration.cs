@@ -4,6 +4,7 @@ using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Complaints.Intake;
 using Tilsyn.Web.Data;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Complaints;
 
@@ -39,8 +40,6 @@ public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
     TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, Audit.AuditLog audit)
 {
-    public static readonly AttachmentPolicy Attachments = AttachmentPolicy.Default;
-
     public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
     {
         var errors = new List<string>();
@@ -63,13 +62,7 @@ public sealed class CaseRegistration(
         }
         if (form.AdministrationId is { } a && !await db.Administrations.AnyAsync(x => x.Id == a, ct))
             errors.Add("Den valgte forvaltning findes ikke.");
-        Check(errors, AttachmentInspector.CheckSet(files.Select(f => (f.FileName, (long)f.Content.Length)).ToList(), Attachments));
-        var inspected = new List<(InspectionResult Result, IncomingFile File)>();
-        foreach (var f in files)
-        {
-            var r = AttachmentInspector.Inspect(f.FileName, f.Content, Attachments);
-            if (r.Error is { } e) errors.Add(e); else inspected.Add((r, f));
-        }
+        var attachments = UploadReader.Inspect(files, errors);
         if (errors.Count > 0) return new(null, null, errors);
 
         var now = clock.GetUtcNow();
@@ -89,8 +82,8 @@ public sealed class CaseRegistration(
                     now, deadlines.FirstAnswerDue(calendar, Tilsyn.Calendar.DanishTime.LocalDate(now)), by, form.AdministrationId);
                 theCase.SetStatusToken(StatusToken.Hash(token));
                 theCase.AddDocument(DocumentKind.Incoming, form.Type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", now, by, theCase.Description, null, null, null);
-                foreach (var (r, f) in inspected)
-                    theCase.AddDocument(DocumentKind.Attachment, $"Bilag: {r.SafeFileName}", now, by, null, r.SafeFileName, r.ContentType, f.Content);
+                foreach (var f in attachments)
+                    theCase.AddDocument(DocumentKind.Attachment, $"Bilag: {f.FileName}", now, by, null, f.FileName, f.ContentType, f.Content);
                 db.Cases.Add(theCase);
                 await db.SaveChangesAsync(ct);
                 audit.Add("create", theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");

@@ -18,6 +18,9 @@ public sealed class ErrorModel : PageModel
         {
             400 => ("Forkert forespørgsel", "Forespørgslen kunne ikke behandles. Hvis du sendte en formular, så genindlæs siden og prøv igen."),
             403 => ("Ingen adgang", "Du har ikke adgang til denne side."),
+            413 => ("Filerne fylder for meget", HttpContext.Items[Tilsyn.Web.Uploads.UploadLimitsAttribute.RefusedLimitKey] is long limit
+                ? $"Det, du sendte, fylder mere end de {Tilsyn.Web.Uploads.UploadLimitsAttribute.Describe(limit)}, siden tager imod. Intet er gemt. Gå tilbage, og vælg færre eller mindre filer."
+                : "Det, du sendte, fylder for meget. Intet er gemt. Gå tilbage, og vælg færre eller mindre filer."),
             404 => ("Siden findes ikke", "Siden findes ikke, eller du har ikke adgang til den."),
             _ => (Title, Message),
         };

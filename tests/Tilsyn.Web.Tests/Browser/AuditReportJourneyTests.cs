@@ -19,14 +19,6 @@ namespace Tilsyn.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AuditReportJourneyTests(BrowserFixture browser)
 {
-    private static async Task LoginAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Brugernavn eller e-mail", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(HttpClientExtensions.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-    }
-
     /// <summary>BUF's case system extract: day-care and school cases in every BUF unit.</summary>
     private async Task<(int ExtractId, int Buf)> ImportAsync()
     {
@@ -49,7 +41,7 @@ public sealed class AuditReportJourneyTests(BrowserFixture browser)
     {
         var (extractId, buf) = await ImportAsync();
         var advisor = await browser.NewPageAsync();
-        await LoginAsync(advisor, "sagsbehandler");
+        await advisor.LogInAsync("sagsbehandler");
 
         // A stratified audit of BUF's day-care cases.
         await advisor.GotoAsync("/CaseAudits");
@@ -133,7 +125,7 @@ public sealed class AuditReportJourneyTests(BrowserFixture browser)
 
         // BUF's contact accounts to the committee.
         var contact = await browser.NewPageAsync();
-        await LoginAsync(contact, "buf");
+        await contact.LogInAsync("buf");
         await contact.GotoAsync($"/AnnualReports/Account?year={year}&administration={buf}");
         await contact.GetByLabel("Hvad har forvaltningen gjort?", new() { Exact = true }).FillAsync("Ny skabelon for partshøring i pladsanvisningen.");
         await contact.GetByLabel("Hvad planlægger forvaltningen?", new() { Exact = true }).FillAsync("Stikprøver hvert kvartal.");

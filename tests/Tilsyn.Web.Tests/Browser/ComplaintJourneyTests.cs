@@ -6,14 +6,6 @@ namespace Tilsyn.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ComplaintJourneyTests(BrowserFixture browser)
 {
-    private static async Task LoginAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Brugernavn eller e-mail").FillAsync(user);
-        await page.GetByLabel("Adgangskode").FillAsync(HttpClientExtensions.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_complaint_goes_from_the_citizen_through_BUF_to_a_criticism_the_citizen_can_read()
     {
@@ -35,7 +27,7 @@ public sealed class ComplaintJourneyTests(BrowserFixture browser)
 
         // The advisor classifies it and asks BUF for a statement.
         var advisor = await browser.NewPageAsync();
-        await LoginAsync(advisor, "sagsbehandler");
+        await advisor.LogInAsync("sagsbehandler");
         await advisor.GotoAsync($"/Cases/{number}");
         await Assertions.Expect(advisor.Locator("#forvaltning")).ToContainTextAsync("BUF");
         await advisor.GetByText("Klassificér", new() { Exact = true }).ClickAsync();
@@ -50,7 +42,7 @@ public sealed class ComplaintJourneyTests(BrowserFixture browser)
 
         // BUF's contact answers from the administration portal.
         var buf = await browser.NewPageAsync();
-        await LoginAsync(buf, "buf");
+        await buf.LogInAsync("buf");
         await buf.GetByRole(AriaRole.Link, new() { Name = number }).First.ClickAsync();
         await buf.GetByLabel("Forvaltningens udtalelse").FillAsync("Forældrene blev desværre ikke partshørt. Vi har rettet vores procedure.");
         await buf.GetByRole(AriaRole.Button, new() { Name = "Send udtalelse" }).ClickAsync();

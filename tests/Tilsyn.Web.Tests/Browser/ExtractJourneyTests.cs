@@ -40,10 +40,7 @@ public sealed class ExtractJourneyTests(BrowserFixture browser)
         await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(true));
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Brugernavn eller e-mail").FillAsync("sagsbehandler");
-        await page.GetByLabel("Adgangskode").FillAsync(HttpClientExtensions.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.LogInAsync("sagsbehandler");
         await page.GotoAsync("/Extracts");
         await page.SetInputFilesAsync("#file", file);
         await page.GetByLabel("Kildesystem", new() { Exact = true }).FillAsync("SBSYS-BUF");

@@ -7,20 +7,12 @@ namespace Tilsyn.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class FokusJourneyTests(BrowserFixture browser)
 {
-    private static async Task LoginAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Brugernavn eller e-mail").FillAsync(user);
-        await page.GetByLabel("Adgangskode").FillAsync(HttpClientExtensions.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_FOKUS_round_goes_from_opening_through_BUFs_answer_to_the_invitation_and_the_reports()
     {
         var nextYear = browser.App.Clock.GetUtcNow().Year + 1;
         var advisor = await browser.NewPageAsync();
-        await LoginAsync(advisor, "sagsbehandler");
+        await advisor.LogInAsync("sagsbehandler");
         await advisor.GotoAsync("/Evaluations");
         await advisor.GetByLabel("År").FillAsync(nextYear.ToString());
         await advisor.GetByLabel("Svarfrist").FillAsync($"{nextYear}-03-01");
@@ -28,7 +20,7 @@ public sealed class FokusJourneyTests(BrowserFixture browser)
         await Assertions.Expect(advisor.GetByRole(AriaRole.Cell, new() { Name = nextYear.ToString(), Exact = false }).First).ToBeVisibleAsync();
 
         var buf = await browser.NewPageAsync();
-        await LoginAsync(buf, "buf");
+        await buf.LogInAsync("buf");
         await buf.GotoAsync("/Evaluations");
         await buf.Locator("table").GetByRole(AriaRole.Link, new() { Name = "BUF", Exact = true }).First.ClickAsync();
         await buf.Locator("#q-A1").FillAsync("Direktionen gennemgår klager hvert kvartal.");

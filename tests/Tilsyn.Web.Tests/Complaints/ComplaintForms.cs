@@ -23,20 +23,8 @@ public static partial class ComplaintForms
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files) =>
         await PostMultipartAsync(client, "/klage", "/klage", fields, files);
 
-    public static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string page, string action, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
-    {
-        var token = await client.AntiforgeryTokenAsync(page);
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
-        foreach (var (name, content) in files)
-        {
-            var f = new ByteArrayContent(content);
-            f.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(f, "files", name);
-        }
-        return await client.PostAsync(action, form);
-    }
+    public static Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string page, string action, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files) =>
+        client.PostFilesAsync(page, action, fields, [.. files.Select(f => new UploadFile("files", f.Name, f.Content))]);
 
     /// <summary>Submits a complaint and follows to the receipt: returns the case number and the status link path.</summary>
     public static async Task<(string Number, string StatusPath)> SubmitOkAsync(HttpClient client, Dictionary<string, string>? fields = null, params (string Name, byte[] Content)[] files)

@@ -9,14 +9,9 @@ public sealed class ExtractUploadTests(TilsynApp app) : IClassFixture<TilsynApp>
 {
     private async Task<string> UploadAsync(HttpClient client, string csv, string source, string columns)
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(await client.AntiforgeryTokenAsync("/Extracts")), "__RequestVerificationToken" },
-            { new StringContent(source), "source" }, { new StringContent("2025-01-01"), "from" }, { new StringContent("2025-12-31"), "to" },
-            { new StringContent("RejectFile"), "policy" }, { new StringContent(columns), "columns" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "udtraek.csv" },
-        };
-        var response = await client.PostAsync("/Extracts", form);
+        var response = await client.PostFilesAsync("/Extracts", "/Extracts",
+            new Dictionary<string, string> { ["source"] = source, ["from"] = "2025-01-01", ["to"] = "2025-12-31", ["policy"] = "RejectFile", ["columns"] = columns },
+            new UploadFile("file", "udtraek.csv", Encoding.UTF8.GetBytes(csv)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var job = response.Headers.Location!.OriginalString;
         for (var i = 0; i < 100; i++)

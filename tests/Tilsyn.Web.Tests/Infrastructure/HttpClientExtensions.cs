@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace Tilsyn.Web.Tests.Infrastructure;
@@ -39,6 +40,25 @@ public static partial class HttpClientExtensions
     {
         fields["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(page);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Posts a form with files (multipart) the way a browser does after loading <paramref name="page"/>:
+    /// with its antiforgery token, the fields in order (a name may repeat), then the files.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(this HttpClient client, string page, string action,
+        IEnumerable<KeyValuePair<string, string>> fields, params UploadFile[] files)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(await client.AntiforgeryTokenAsync(page)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var content = new ByteArrayContent(file.Content);
+            content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            form.Add(content, file.Field, file.FileName);
+        }
+        return await client.PostAsync(action, form);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -9,16 +9,8 @@ namespace Tilsyn.Web.Tests.Organisation;
 
 public sealed class KleImportTests(TilsynApp app) : IClassFixture<TilsynApp>
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        var token = await client.AntiforgeryTokenAsync("/Organisation/Kle");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/Organisation/Kle?handler=Import", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName) =>
+        client.PostFilesAsync("/Organisation/Kle", "/Organisation/Kle?handler=Import", [], new UploadFile("file", fileName, content, "text/csv"));
 
     [Fact]
     public async Task The_real_KLE_subset_imports_whole_and_a_second_import_changes_nothing()

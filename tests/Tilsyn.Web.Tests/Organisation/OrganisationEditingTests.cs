@@ -49,7 +49,7 @@ public sealed class OrganisationEditingTests(TilsynApp app) : IClassFixture<Tils
 
         var move = await lead.PostFormAsync(page, page + "?handler=Unit", new() { ["unitId"] = outer.ToString(), ["name"] = "Ydre", ["parentId"] = inner.ToString() });
 
-        Assert.Equal(HttpStatusCode.OK, move.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, move.StatusCode);
         Assert.Contains("kan ikke placeres under sig selv", await move.Content.ReadAsStringAsync());
         Assert.Null(await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == outer).Select(u => u.ParentId).SingleAsync()));
     }
@@ -60,7 +60,7 @@ public sealed class OrganisationEditingTests(TilsynApp app) : IClassFixture<Tils
         var lead = app.NewClient();
         await lead.LoginOkAsync("kontorchef");
         var response = await lead.PostFormAsync("/Organisation", "/Organisation", new() { ["Code"] = "b1", ["Name"] = "Forkert", ["Committee"] = "" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Forkortelse skal være 2-6 store bogstaver", await response.Content.ReadAsStringAsync());
         Assert.False(await app.WithDbAsync(db => db.Administrations.AnyAsync(a => a.Name == "Forkert")));
     }
@@ -76,7 +76,7 @@ public sealed class OrganisationEditingTests(TilsynApp app) : IClassFixture<Tils
             ["Input.Role"] = "AdministrationContact", ["Input.AdministrationId"] = "", ["Input.Password"] = "en-lang-adgangskode-1",
         };
         var bad = await lead.PostFormAsync("/Users/Edit", "/Users/Edit", new(fields));
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Contains("En kontaktperson skal høre til en forvaltning.", await bad.Content.ReadAsStringAsync());
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "nykontakt")));
 

@@ -59,9 +59,8 @@ public static class AttachmentInspector
             return InspectionResult.Refuse(name, "En af filerne har intet filnavn.");
         if (content.IsEmpty)
             return InspectionResult.Refuse(name, $"Filen '{name}' er tom.");
-        if (content.Length > policy.MaxFileBytes)
-            return InspectionResult.Refuse(name,
-                $"Filen '{name}' er for stor ({FormatSize(content.Length)}); højst {FormatSize(policy.MaxFileBytes)} pr. fil.");
+        if (CheckSize(fileName, content.Length, policy) is { } tooLarge)
+            return InspectionResult.Refuse(name, tooLarge);
 
         var extension = Path.GetExtension(name);
         var claimed = FileKind.All.FirstOrDefault(k => k.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase));
@@ -81,6 +80,15 @@ public static class AttachmentInspector
 
         return InspectionResult.Accept(name, claimed);
     }
+
+    /// <summary>
+    /// Checks one file's size against the per-file limit, so an upload can be refused by its declared
+    /// length before it is read. Returns null when the size is fine, otherwise a Danish message naming the file.
+    /// </summary>
+    public static string? CheckSize(string? fileName, long length, AttachmentPolicy policy) =>
+        length > policy.MaxFileBytes
+            ? $"Filen '{SafeFileName(fileName)}' er for stor ({FormatSize(length)}); højst {FormatSize(policy.MaxFileBytes)} pr. fil."
+            : null;
 
     /// <summary>
     /// Checks the number of files and their total size. Each file's own size is checked by <see cref="Inspect"/>.

@@ -13,6 +13,7 @@ using Tilsyn.Web.Common;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Cases;
 
@@ -20,8 +21,7 @@ namespace Tilsyn.Web.Pages.Cases;
 /// One case: everything on it, and every step of the workflow as a small form. The page only
 /// loads, calls the case's own method, logs and saves; the rules are in <see cref="ComplaintCase"/>.
 /// </summary>
-[RequestSizeLimit(60 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[UploadLimits]
 public sealed class DetailsModel(
     TilsynDbContext db, CaseQueries cases, CaseSearch search, AuditLog audit, TimeProvider clock,
     WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel, IDomainErrorPage
@@ -106,16 +106,14 @@ public sealed class DetailsModel(
         var contactOfIt = User.IsInRole(Roles.AdministrationContact) && User.Scope().Covers(r.AdministrationId);
         if (!contactOfIt && !IsStaff) return Forbid();
         var errors = new List<string>();
-        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, errors, ct);
+        var accepted = await UploadReader.ReadAcceptedAsync(files, errors, ct);
         return await Act("Udtalelse afgivet", async c =>
         {
             if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));
             if (Tilsyn.Complaints.Intake.FreeText.Check(CaseTextFields.Statement, text, required: true) is { } bad) throw new DomainException(bad);
-            var checkedFiles = incoming.Select(f => (f, Tilsyn.Complaints.Intake.AttachmentInspector.Inspect(f.FileName, f.Content, CaseRegistration.Attachments))).ToList();
-            if (checkedFiles.FirstOrDefault(x => x.Item2.Error is not null) is { Item2.Error: { } fileError }) throw new DomainException(fileError);
             c.ReceiveStatement(r, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
-            foreach (var (f, result) in checkedFiles)
-                c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {result.SafeFileName}", Now, Me, null, result.SafeFileName, result.ContentType, f.Content, r.Id);
+            foreach (var f in accepted)
+                c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {f.FileName}", Now, Me, null, f.FileName, f.ContentType, f.Content, r.Id);
             await Task.CompletedTask;
         }, ct);
     }

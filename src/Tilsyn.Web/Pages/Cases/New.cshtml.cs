@@ -8,13 +8,13 @@ using Tilsyn.Organisation;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Cases;
 
 /// <summary>Manual registration by the advisor's staff, with the channel recorded.</summary>
 [Authorize(Policy = Policies.AdvisorStaff)]
-[RequestSizeLimit(60 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[UploadLimits]
 public sealed class NewModel(TilsynDbContext db, CaseRegistration registration) : PageModel
 {
     [BindProperty] public IntakeForm Form { get; set; } = new() { Channel = Channel.Email };
@@ -26,7 +26,7 @@ public sealed class NewModel(TilsynDbContext db, CaseRegistration registration) 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken ct)
     {
         if (Form.Channel == Channel.WebForm) Form.Channel = Channel.Email; // the web channel is the public form's
-        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, Errors, ct);
+        var incoming = await UploadReader.ReadAsync(files, Errors, ct);
         if (Errors.Count == 0)
         {
             var by = new Actor(User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName());

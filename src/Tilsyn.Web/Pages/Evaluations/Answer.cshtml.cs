@@ -11,13 +11,13 @@ using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Evaluations;
 
 /// <summary>An administration's FOKUS answer: drafts, submission with meeting slots, and the advisor's logged reopening.</summary>
 [Authorize(Policy = Policies.CaseReaders)]
-[RequestSizeLimit(60 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[UploadLimits]
 public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
@@ -87,23 +87,17 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     {
         if (!await LoadAsync(ct)) return NotFound();
         var errors = new List<string>();
-        var incoming = await Klage.IndexModel.ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, errors, ct);
+        var accepted = await UploadReader.ReadAcceptedAsync(files, errors, ct);
         if (Answer.Status == AnswerStatus.Submitted) errors.Add("Besvarelsen er indsendt og låst. Borgerrådgiveren kan genåbne den.");
-        if (incoming.Count == 0 && errors.Count == 0) errors.Add("Vælg en fil.");
-        var accepted = new List<(Tilsyn.Complaints.Intake.InspectionResult Result, IncomingFile File)>();
-        foreach (var f in incoming)
-        {
-            var r = Tilsyn.Complaints.Intake.AttachmentInspector.Inspect(f.FileName, f.Content, CaseRegistration.Attachments);
-            if (r.Error is { } e) errors.Add(e); else accepted.Add((r, f));
-        }
+        if (accepted.Count == 0 && errors.Count == 0) errors.Add("Vælg en fil.");
         if (errors.Count > 0)
         {
             Error = string.Join(" ", errors);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        foreach (var (r, f) in accepted)
-            db.Add(new EvaluationAttachment { AnswerId = record.Id, FileName = r.SafeFileName, ContentType = r.ContentType!, Content = f.Content, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName() });
+        foreach (var f in accepted)
+            db.Add(new EvaluationAttachment { AnswerId = record.Id, FileName = f.FileName, ContentType = f.ContentType, Content = f.Content, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName() });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Bilag er vedhæftet.";
         return Redirect($"/Evaluations/Answer?year={Year}&administration={AdministrationId}");

@@ -7,15 +7,18 @@ using Tilsyn.Extracts;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Extracts;
 using Tilsyn.Web.Identity;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Extracts;
 
 /// <summary>Upload of an extract: spooled to disk, imported in the background, progress on the next page.</summary>
 [Authorize(Policy = Policies.AdvisorStaff)]
-[RequestSizeLimit(4L * 1024 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 4L * 1024 * 1024 * 1024)]
+[UploadLimits(MaxExtractBytes)]
 public sealed class IndexModel(TilsynDbContext db, ExtractJobs jobs) : PageModel
 {
+    /// <summary>The largest extract taken: it is spooled to disk and read row by row, never held in memory.</summary>
+    public const long MaxExtractBytes = 4L * 1024 * 1024 * 1024;
+
     public List<Extract> Imports { get; private set; } = [];
     public List<string> Errors { get; } = [];
     public string? Source { get; private set; }

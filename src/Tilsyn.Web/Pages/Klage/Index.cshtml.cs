@@ -5,12 +5,12 @@ using Tilsyn.Complaints;
 using Tilsyn.Organisation;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Complaints;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Klage;
 
 /// <summary>The public complaint form (no login). Thin: the rules are in <see cref="CaseRegistration"/>.</summary>
-[RequestSizeLimit(60 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[UploadLimits]
 public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration) : PageModel
 {
     [BindProperty] public IntakeForm Form { get; set; } = new();
@@ -24,7 +24,7 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         // The form offers only complaint or inquiry through the web channel, whatever is posted.
         Form.Channel = Channel.WebForm;
         if (Form.Type != CaseType.Inquiry) Form.Type = CaseType.Complaint;
-        var incoming = await ReadFilesAsync(files, CaseRegistration.Attachments.MaxFileBytes, Errors, ct);
+        var incoming = await UploadReader.ReadAsync(files, Errors, ct);
         if (Errors.Count == 0)
         {
             var result = await registration.RegisterAsync(Form, incoming, Actor.Citizen, ct);
@@ -38,24 +38,5 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         }
         await OnGetAsync(ct);
         return Page();
-    }
-
-    /// <summary>Reads uploads into memory, refusing oversized ones before reading them.</summary>
-    internal static async Task<List<IncomingFile>> ReadFilesAsync(IEnumerable<IFormFile>? files, long maxBytes, List<string> errors, CancellationToken ct)
-    {
-        var result = new List<IncomingFile>();
-        foreach (var f in files ?? [])
-        {
-            if (f.Length == 0 && string.IsNullOrEmpty(f.FileName)) continue;
-            if (f.Length > maxBytes)
-            {
-                errors.Add($"Filen '{Path.GetFileName(f.FileName)}' er for stor ({f.Length / 1024.0 / 1024.0:0.0} MB); højst {maxBytes / 1024 / 1024} MB pr. fil.");
-                continue;
-            }
-            using var ms = new MemoryStream();
-            await f.CopyToAsync(ms, ct);
-            result.Add(new IncomingFile(f.FileName, ms.ToArray()));
-        }
-        return result;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 using Tilsyn.Web.Organisation;
@@ -11,7 +12,7 @@ using Tilsyn.Web.Organisation;
 namespace Tilsyn.Web.Pages.Organisation;
 
 /// <summary>One administration's tree of areas and units; AdvisorLead edits it here.</summary>
-public sealed class AdministrationModel(OrganisationQueries queries, TilsynDbContext db) : PageModel
+public sealed class AdministrationModel(OrganisationQueries queries, TilsynDbContext db) : PageModel, IDomainErrorPage
 {
     public sealed record Contact(string Name, string Email);
 
@@ -19,7 +20,7 @@ public sealed class AdministrationModel(OrganisationQueries queries, TilsynDbCon
     public List<UnitNode> Units { get; private set; } = [];
     public List<(UnitNode Node, int Depth)> Tree { get; private set; } = [];
     public List<Contact> Contacts { get; private set; } = [];
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
         await LoadAsync(code, ct) ? Page() : NotFound();
@@ -61,36 +62,24 @@ public sealed class AdministrationModel(OrganisationQueries queries, TilsynDbCon
         if (!User.IsInRole(Roles.AdvisorLead)) return Forbid();
         if (!await LoadAsync(code, ct)) return NotFound();
         var admin = await db.Administrations.FirstAsync(a => a.Id == Admin.Id, ct);
-        try
-        {
-            admin.Update(newCode, name, committee);
-            if (await db.Administrations.AnyAsync(a => a.Code == admin.Code && a.Id != admin.Id, ct))
-                throw new DomainException($"Forkortelsen {admin.Code} er allerede i brug.");
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = "Stamdata er gemt.";
-            return Redirect($"/Organisation/Administration/{admin.Code}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            return Page();
-        }
+        admin.Update(newCode, name, committee);
+        if (await db.Administrations.AnyAsync(a => a.Code == admin.Code && a.Id != admin.Id, ct))
+            throw new DomainException($"Forkortelsen {admin.Code} er allerede i brug.");
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Stamdata er gemt.";
+        return Redirect($"/Organisation/Administration/{admin.Code}");
     }
 
     private async Task<IActionResult> Change(string code, CancellationToken ct, Func<Task<string>> change)
     {
-        try
-        {
-            TempData["Message"] = await change();
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/Organisation/Administration/{code}");
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            return Page();
-        }
+        var message = await change();
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = message;
+        return Redirect($"/Organisation/Administration/{code}");
     }
+
+    /// <summary>The administration as it was loaded before the refused change (its code may have been edited).</summary>
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(Admin.Code, ct);
 
     private async Task EnsureUniqueName(string name, int? parentId, int? self, CancellationToken ct)
     {

@@ -4,18 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Organisation;
 
 namespace Tilsyn.Web.Pages.Organisation;
 
-public sealed class IndexModel(OrganisationQueries queries, TilsynDbContext db) : PageModel
+public sealed class IndexModel(OrganisationQueries queries, TilsynDbContext db) : PageModel, IDomainErrorPage
 {
     public List<AdministrationRow> Rows { get; private set; } = [];
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string? Committee { get; set; }
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -29,21 +30,18 @@ public sealed class IndexModel(OrganisationQueries queries, TilsynDbContext db) 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!User.IsInRole(Roles.AdvisorLead)) return Forbid();
-        try
-        {
-            var admin = new Administration(Code, Name, Committee);
-            if (await db.Administrations.AnyAsync(a => a.Code == admin.Code, ct))
-                throw new DomainException($"Forkortelsen {admin.Code} er allerede i brug.");
-            db.Administrations.Add(admin);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = $"{admin.Name} er oprettet.";
-            return RedirectToPage();
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            Rows = await queries.AdministrationsAsync(User, ct);
-            return Page();
-        }
+        var admin = new Administration(Code, Name, Committee);
+        if (await db.Administrations.AnyAsync(a => a.Code == admin.Code, ct))
+            throw new DomainException($"Forkortelsen {admin.Code} er allerede i brug.");
+        db.Administrations.Add(admin);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"{admin.Name} er oprettet.";
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        Rows = await queries.AdministrationsAsync(User, ct);
+        return true;
     }
 }

@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Organisation;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Organisation;
 
 /// <summary>The KLE register: everyone logged in may read it; AdvisorLead imports and edits.</summary>
-public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageModel
+[UploadLimits(MaxImportBytes)]
+public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageModel, IDomainErrorPage
 {
     public const int PageSize = 300;
     public const long MaxImportBytes = 20 * 1024 * 1024;
@@ -18,6 +21,9 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     public List<KleSubject> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>Why a single change was not saved.</summary>
+    public string? Error { get; set; }
+    /// <summary>Every line of an import file that was refused, under <see cref="ErrorHeading"/>.</summary>
     public List<string> Errors { get; } = [];
     public string ErrorHeading { get; private set; } = "";
 
@@ -50,12 +56,8 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
         if (await db.KleSubjects.AnyAsync(k => k.Code == kle.Value.Value, ct)) return await Fail($"{kle} findes allerede.", ct);
         if (kle.Value.Parent is { } p && !await db.KleSubjects.AnyAsync(k => k.Code == p.Value, ct))
             return await Fail($"Opret først det overordnede emne {p}.", ct);
-        try
-        {
-            db.KleSubjects.Add(new KleSubject(kle.Value, title));
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex) { return await Fail(ex.Message, ct); }
+        db.KleSubjects.Add(new KleSubject(kle.Value, title));
+        await db.SaveChangesAsync(ct);
         TempData["Message"] = $"{kle} er tilføjet.";
         return RedirectToPage(new { q = kle.Value.Value });
     }
@@ -65,22 +67,23 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
         if (!User.IsInRole(Roles.AdvisorLead)) return Forbid();
         var subject = await db.KleSubjects.FirstOrDefaultAsync(k => k.Code == code, ct);
         if (subject is null) return NotFound();
-        try
-        {
-            subject.Update(title, retired);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainException ex) { return await Fail(ex.Message, ct); }
+        subject.Update(title, retired);
+        await db.SaveChangesAsync(ct);
         TempData["Message"] = $"{code} er gemt.";
         return RedirectToPage(new { q = Q });
     }
 
     private async Task<IActionResult> Fail(string message, CancellationToken ct)
     {
-        ErrorHeading = "Ændringen blev ikke gemt.";
-        Errors.Add(message);
+        Error = message;
         await LoadAsync(ct);
         return Page();
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Users;
 
 /// <summary>Create or edit a user: name, login, role and (for contacts) administration, optionally a new password.</summary>
-public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users) : PageModel
+public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users) : PageModel, IDomainErrorPage
 {
     public sealed class UserInput
     {
@@ -26,6 +27,9 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users)
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     [BindProperty] public UserInput Input { get; set; } = new();
     public List<Administration> Administrations { get; private set; } = [];
+    /// <summary>A refused input (shown by <see cref="DomainErrorPageFilter"/>).</summary>
+    public string? Error { get; set; }
+    /// <summary>What ASP.NET Identity refused (password rules, a taken user name).</summary>
     public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -46,20 +50,11 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users)
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        int? administrationId;
-        try
-        {
-            administrationId = RoleAssignment.Validate(Input.Role, Input.AdministrationId);
-            if (administrationId is { } a && Administrations.All(x => x.Id != a))
-                throw new DomainException("Den valgte forvaltning findes ikke.");
-            if (string.IsNullOrWhiteSpace(Input.FullName)) throw new DomainException("Navn skal udfyldes.");
-            if (Id is null && string.IsNullOrEmpty(Input.Password)) throw new DomainException("Adgangskode skal udfyldes for en ny bruger.");
-        }
-        catch (DomainException ex)
-        {
-            Errors.Add(ex.Message);
-            return Page();
-        }
+        var administrationId = RoleAssignment.Validate(Input.Role, Input.AdministrationId);
+        if (administrationId is { } a && Administrations.All(x => x.Id != a))
+            throw new DomainException("Den valgte forvaltning findes ikke.");
+        if (string.IsNullOrWhiteSpace(Input.FullName)) throw new DomainException("Navn skal udfyldes.");
+        if (Id is null && string.IsNullOrEmpty(Input.Password)) throw new DomainException("Adgangskode skal udfyldes for en ny bruger.");
 
         // One transaction: a user is never left with a new name but the old role.
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -97,6 +92,12 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users)
         return RedirectToPage("/Users/Index");
     }
 
-    private async Task LoadAsync() =>
-        Administrations = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync();
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken ct = default) =>
+        Administrations = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
 }

@@ -146,6 +146,15 @@ public sealed class AttachmentInspectorTests
             AttachmentInspector.Inspect("scan.pdf", over, small).Error);
     }
 
+    [Fact]
+    public void A_file_is_refused_by_its_declared_size_before_it_is_read_naming_the_file()
+    {
+        var small = new AttachmentPolicy { MaxFileBytes = 2048 };
+        Assert.Null(AttachmentInspector.CheckSize("scan.pdf", 2048, small));
+        Assert.Equal("Filen 'scan.pdf' er for stor (2,1 kB); højst 2 kB pr. fil.",
+            AttachmentInspector.CheckSize(@"C:\fakepath\scan.pdf", 2049, small));
+    }
+
     [Theory]
     [InlineData(@"..\..\x.pdf", "x.pdf")]
     [InlineData("../../etc/x.pdf", "x.pdf")]

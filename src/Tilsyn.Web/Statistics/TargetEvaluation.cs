@@ -1,47 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Statistics;
 using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Statistics;
-
-public enum TargetKind
-{
-    /// <summary>At most this many complaints per 1,000 cases (<i>måltal for andelen af klager</i>).</summary>
-    MaxComplaintsPerThousand = 1,
-    /// <summary>At least this share of cases decided within the published deadline (0–100 %).</summary>
-    MinOnTimePercent = 2,
-}
-
-/// <summary>A target (<i>måltal</i>) for an administration or one of its areas.</summary>
-public sealed class Target
-{
-    public int Id { get; set; }
-    public int AdministrationId { get; set; }
-    /// <summary>An area within the administration; null for the whole administration.</summary>
-    public int? AreaId { get; set; }
-    public TargetKind Kind { get; set; }
-    public double Value { get; set; }
-}
-
-internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
-{
-    public void Configure(EntityTypeBuilder<Target> e)
-    {
-        e.ToTable("targets");
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
-        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Tilsyn.Organisation.OrgUnit>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(x => new { x.AdministrationId, x.AreaId, x.Kind }).IsUnique();
-    }
-}
-
-public sealed record TargetStatus(Target Target, string Scope, double? Actual, bool Deviates)
-{
-    public string Describe() => Target.Kind == TargetKind.MaxComplaintsPerThousand
-        ? $"højst {Target.Value:0.##} klager pr. 1.000 sager"
-        : $"mindst {Target.Value:0.#} % afgjort inden for fristen";
-}
 
 /// <summary>Measures each target over a period and says whether it is met. No volume or no deadline data means "not measurable", never "met".</summary>
 public sealed class TargetEvaluation(TilsynDbContext db, StatisticsQueries stats)

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+using Tilsyn.Web.Tests.Infrastructure;
+
+namespace Tilsyn.Web.Tests.Browser;
+
+/// <summary>Logging in as a person does: through the Danish login form, by its labels.</summary>
+public static class BrowserLogin
+{
+    /// <summary>Opens the login page and logs in as <paramref name="user"/> (a demo user, demo password unless given).</summary>
+    public static async Task LogInAsync(this IPage page, string user, string password = HttpClientExtensions.DemoPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.SubmitLoginFormAsync(user, password);
+    }
+
+    /// <summary>Fills in and sends the login form the page is showing.</summary>
+    public static async Task SubmitLoginFormAsync(this IPage page, string user, string password = HttpClientExtensions.DemoPassword)
+    {
+        await page.GetByLabel("Brugernavn eller e-mail", new() { Exact = true }).FillAsync(user);
+        await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+    }
+}
