@@ -49,7 +49,7 @@ if (args.Length > 0 && args[0] == Tilsyn.Web.Extracts.ExtractCommand.Name)
     return;
 }
 
-var danish = new CultureInfo("da-DK");
+var danish = Tilsyn.Calendar.DanishTime.Culture;
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(danish),

@@ -1,4 +1,5 @@
 using Tilsyn.Web.Audit;
+using Tilsyn.Web.Calendar;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Demo;

@@ -16,10 +16,10 @@ public sealed class Citizen
 
     public Citizen(string name, string? email, string? phone, string? address, string? protectedCpr, string? maskedCpr)
     {
-        Name = Required(name, "Navn", 200);
-        Email = Optional(email, 254);
-        Phone = Optional(phone, 40);
-        Address = Optional(address, 300);
+        Name = CaseTextFields.CitizenName.Required(name);
+        Email = CaseTextFields.CitizenEmail.Optional(email);
+        Phone = CaseTextFields.CitizenPhone.Optional(phone);
+        Address = CaseTextFields.CitizenAddress.Optional(address);
         ProtectedCpr = protectedCpr;
         MaskedCpr = maskedCpr;
     }
@@ -34,20 +34,6 @@ public sealed class Citizen
 
     /// <summary><c>ddMMyy-xxxx</c>: the only form of the CPR number shown on screens.</summary>
     public string? MaskedCpr { get; private set; }
-
-    internal static string Required(string? value, string field, int max)
-    {
-        var v = (value ?? "").Trim();
-        if (v.Length == 0) throw new DomainException($"Feltet '{field}' skal udfyldes.");
-        if (v.Length > max) throw new DomainException($"Feltet '{field}' må højst være {max} tegn.");
-        return v;
-    }
-
-    internal static string? Optional(string? value, int max)
-    {
-        var v = (value ?? "").Trim();
-        return v.Length == 0 ? null : v.Length > max ? v[..max] : v;
-    }
 }
 
 /// <summary>A category on a case; <see cref="Breached"/> marks a rule the advisor found broken in the conclusion.</summary>
@@ -112,7 +98,7 @@ public sealed class CaseDocument
     {
         Sequence = sequence;
         Kind = kind;
-        Title = Citizen.Required(title, "Titel", 300);
+        Title = CaseTextFields.DocumentTitle.Required(title);
         CreatedAt = at;
         CreatedById = by.UserId;
         CreatedByName = by.Name;
@@ -154,7 +140,7 @@ public sealed class StatementRequest
     internal StatementRequest(int administrationId, string question, DateTimeOffset at, Actor by, DateOnly due)
     {
         AdministrationId = administrationId;
-        Question = Citizen.Required(question, "Spørgsmål til forvaltningen", 10_000);
+        Question = CaseTextFields.StatementQuestion.Required(question);
         RequestedAt = at;
         RequestedByName = by.Name;
         DueDate = due;
@@ -179,7 +165,7 @@ public sealed class StatementRequest
     {
         if (IsAnswered) throw new DomainException("Fristen kan ikke forlænges: udtalelsen er allerede modtaget.");
         if (newDue <= DueDate) throw new DomainException("En forlænget frist skal ligge efter den nuværende frist.");
-        ExtensionReason = Citizen.Required(reason, "Begrundelse for forlængelse", 1000);
+        ExtensionReason = CaseTextFields.ExtensionReason.Required(reason);
         DueDate = newDue;
     }
 

@@ -46,8 +46,11 @@ public static class CaseWorkflow
             throw new DomainException($"En sag med status '{Name(from)}' kan ikke få status '{Name(to)}'.");
     }
 
-    /// <summary>Open cases are still being handled: deadlines run and they appear on worklists.</summary>
-    public static bool IsOpen(CaseStatus s) => s is not (CaseStatus.Concluded or CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Forwarded);
+    /// <summary>The statuses in which the advisor's handling is finished; every other status is open.</summary>
+    public static readonly IReadOnlyList<CaseStatus> Finished = [CaseStatus.Concluded, CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Forwarded];
+
+    /// <summary>Open cases are still being handled: deadlines run and they appear on worklists (<see cref="CaseDeadlines.OpenCase"/> for queries).</summary>
+    public static bool IsOpen(CaseStatus s) => !Finished.Contains(s);
 
     public static string Name(CaseStatus s) => s switch
     {

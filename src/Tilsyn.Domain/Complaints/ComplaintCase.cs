@@ -1,5 +1,6 @@
 using Tilsyn.Calendar;
 using Tilsyn.Common;
+using Tilsyn.Letters;
 
 namespace Tilsyn.Complaints;
 
@@ -30,8 +31,8 @@ public sealed class ComplaintCase
         if (type != CaseType.OwnInitiative && citizen is null)
             throw new DomainException("En klage eller henvendelse skal have en borger som part.");
         Citizen = citizen;
-        Subject = Citizen.Required(subject, "Emne", 200);
-        Description = Citizen.Required(description, "Beskrivelse", 20_000);
+        Subject = CaseTextFields.Subject.Required(subject);
+        Description = CaseTextFields.Description.Required(description);
         ReceivedAt = receivedAt;
         FirstAnswerDue = firstAnswerDue;
         Status = CaseStatus.Received;
@@ -117,7 +118,7 @@ public sealed class ComplaintCase
         var reopening = Status == CaseStatus.Closed;
         if (reopening && string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Angiv hvorfor en lukket sag genoptages.");
-        Move(CaseStatus.UnderReview, at, by, reopening ? $"Sagen er genoptaget: {reason!.Trim()}" : "Sagen er under behandling.");
+        Move(CaseStatus.UnderReview, at, by, reopening ? $"Sagen er genoptaget: {CaseTextFields.ReopenReason.Required(reason)}" : "Sagen er under behandling.");
         if (reopening) ClosedAt = null;
     }
 
@@ -125,14 +126,14 @@ public sealed class ComplaintCase
     public void StartTargetedEffort(DateTimeOffset at, Actor by, string note)
     {
         RequireAdministration();
-        Move(CaseStatus.TargetedEffort, at, by, $"Målrettet indsats: {Citizen.Required(note, "Notat om indsatsen", 2000)}");
+        Move(CaseStatus.TargetedEffort, at, by, $"Målrettet indsats: {CaseTextFields.TargetedEffortNote.Required(note)}");
     }
 
     /// <summary>Asks the case's administration for a statement, due <paramref name="due"/> (default: 10 working days, set by the caller's policy).</summary>
     public StatementRequest RequestStatement(string question, DateOnly due, DateTimeOffset at, Actor by)
     {
         RequireAdministration();
-        if (due <= DateOnly.FromDateTime(at.UtcDateTime))
+        if (due <= DanishTime.LocalDate(at))
             throw new DomainException("Fristen for udtalelsen skal ligge efter i dag.");
         CaseWorkflow.EnsureAllowed(Status, CaseStatus.StatementRequested);
         var request = new StatementRequest(AdministrationId!.Value, question, at, by, due);
@@ -156,7 +157,7 @@ public sealed class ComplaintCase
         if (Status != CaseStatus.StatementRequested)
             throw new DomainException($"Sagen afventer ikke en udtalelse (status: {CaseWorkflow.Name(Status)}).");
         request.MarkAnswered(at, by);
-        var doc = AddDocument(DocumentKind.Statement, "Udtalelse fra forvaltningen", at, by, Citizen.Required(text, "Udtalelse", 50_000), null, null, null, request.Id);
+        var doc = AddDocument(DocumentKind.Statement, "Udtalelse fra forvaltningen", at, by, CaseTextFields.Statement.Required(text), null, null, null, request.Id);
         Move(CaseStatus.StatementReceived, at, by, "Udtalelse modtaget fra forvaltningen.");
         return doc;
     }
@@ -177,9 +178,9 @@ public sealed class ComplaintCase
         if (outcome == Complaints.Outcome.Recommendation && string.IsNullOrWhiteSpace(recommendation))
             throw new DomainException("En henstilling skal beskrive, hvad forvaltningen opfordres til.");
         CaseWorkflow.EnsureAllowed(Status, CaseStatus.Concluded);
-        ConclusionText = Citizen.Required(conclusion, "Konklusion", 20_000);
-        Summary = Citizen.Required(summary, "Kort anonymiseret resumé", 2000);
-        RecommendationText = Citizen.Optional(recommendation, 5000);
+        ConclusionText = CaseTextFields.Conclusion.Required(conclusion);
+        Summary = CaseTextFields.Summary.Required(summary);
+        RecommendationText = CaseTextFields.Recommendation.Optional(recommendation);
         foreach (var c in categories) c.Breached = false;
         foreach (var b in broken)
         {
@@ -197,7 +198,7 @@ public sealed class ComplaintCase
     public void Reject(string reason, DateTimeOffset at, Actor by)
     {
         CaseWorkflow.EnsureAllowed(Status, CaseStatus.Rejected);
-        RejectionReason = Citizen.Required(reason, "Begrundelse for afvisning", 2000);
+        RejectionReason = CaseTextFields.RejectionReason.Required(reason);
         Outcome = Complaints.Outcome.Rejected;
         ConcludedAt = at;
         Move(CaseStatus.Rejected, at, by, $"Afvist: {RejectionReason}");
@@ -207,7 +208,7 @@ public sealed class ComplaintCase
     public void Forward(string recipient, DateTimeOffset at, Actor by)
     {
         CaseWorkflow.EnsureAllowed(Status, CaseStatus.Forwarded);
-        ForwardedTo = Citizen.Required(recipient, "Modtager", 300);
+        ForwardedTo = CaseTextFields.ForwardedTo.Required(recipient);
         ConcludedAt = at;
         Move(CaseStatus.Forwarded, at, by, $"Videresendt til {ForwardedTo}.");
     }
@@ -226,40 +227,47 @@ public sealed class ComplaintCase
         events.Add(new CaseEvent(at, by, "Første svar til borgeren er givet."));
     }
 
-    /// <summary>Journalises a document on the case with the next document number.</summary>
+    /// <summary>
+    /// Journalises a document on the case with the next document number. An outgoing letter meets
+    /// the first-answer deadline only when <paramref name="answersCitizen"/> says it answers the
+    /// citizen (see <see cref="AddLetter"/>);
+    /// its title never decides that.
+    /// </summary>
     public CaseDocument AddDocument(DocumentKind kind, string title, DateTimeOffset at, Actor by, string? text,
-        string? fileName, string? contentType, byte[]? content, int? statementRequestId = null)
+        string? fileName, string? contentType, byte[]? content, int? statementRequestId = null, bool answersCitizen = false)
     {
         if (text is null && content is null)
             throw new DomainException("Et dokument skal have tekst eller en fil.");
+        if (answersCitizen && kind != DocumentKind.Outgoing)
+            throw new DomainException("Kun et udgående brev kan være et svar til borgeren.");
+        if (answersCitizen && Citizen is null)
+            throw new DomainException("Sagen har ingen borger at svare.");
         var doc = new CaseDocument(documents.Count == 0 ? 1 : documents.Max(d => d.Sequence) + 1, kind, title, at, by, text, fileName, contentType, content, statementRequestId);
         documents.Add(doc);
         if (kind != DocumentKind.Statement)
             events.Add(new CaseEvent(at, by, $"Dokument {CaseNumber.FormatDocument(Number, doc.Sequence)} journaliseret: {doc.Title}."));
-        if (kind == DocumentKind.Outgoing && FirstAnsweredAt is null && !title.StartsWith("Kvittering", StringComparison.OrdinalIgnoreCase))
+        if (answersCitizen && FirstAnsweredAt is null)
             RecordFirstAnswer(at, by);
         return doc;
     }
 
+    /// <summary>Journalises a letter written from a template; whether it answers the citizen is a property of its kind.</summary>
+    public CaseDocument AddLetter(LetterKind kind, string title, DateTimeOffset at, Actor by, string? text,
+        string? fileName = null, string? contentType = null, byte[]? content = null) =>
+        AddDocument(DocumentKind.Outgoing, title, at, by, text, fileName, contentType, content, answersCitizen: kind.AnswersCitizen());
+
     /// <summary>A note (<i>notat</i>, OFL § 13). Notes are never edited; a correction is a new note that says what it corrects.</summary>
     public CaseDocument AddNote(string text, DateTimeOffset at, Actor by, int? corrects = null)
     {
-        var body = Citizen.Required(text, "Notat", 20_000);
+        var body = CaseTextFields.Note.Required(text);
         if (corrects is { } seq && documents.All(d => d.Sequence != seq || d.Kind != DocumentKind.Note))
             throw new DomainException($"Dokument {CaseNumber.FormatDocument(Number, seq)} er ikke et notat på sagen.");
         var title = corrects is { } s ? $"Rettelse til notat {CaseNumber.FormatDocument(Number, s)}" : "Notat";
         return AddDocument(DocumentKind.Note, title, at, by, body, null, null, null);
     }
 
-    /// <summary>The open deadlines of the case, for worklists.</summary>
-    public IEnumerable<(string What, DateOnly Due)> OpenDeadlines()
-    {
-        if (!IsOpen) yield break;
-        if (FirstAnsweredAt is null && Type != CaseType.OwnInitiative)
-            yield return ("Første svar til borgeren", FirstAnswerDue);
-        foreach (var r in statementRequests.Where(r => !r.IsAnswered))
-            yield return ("Udtalelse fra forvaltningen", r.DueDate);
-    }
+    /// <summary>The open deadlines of the case (<see cref="CaseDeadlines"/>).</summary>
+    public IReadOnlyList<OpenDeadline> OpenDeadlines() => CaseDeadlines.Open(this);
 
     /// <summary>The citizen's status link works while the case is open and for half a year after it is closed.</summary>
     public bool StatusLinkValid(DateTimeOffset now) => ClosedAt is not { } closed || now <= closed.AddDays(183);

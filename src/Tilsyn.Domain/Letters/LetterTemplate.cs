@@ -2,17 +2,6 @@ using System.Text;
 
 namespace Tilsyn.Letters;
 
-/// <summary>The letters Tilsyn writes from templates (<i>brevskabeloner</i>).</summary>
-public enum LetterKind
-{
-    /// <summary><i>Kvittering</i> to the citizen when a case is received.</summary>
-    Receipt = 1,
-    /// <summary><i>Anmodning om udtalelse</i> to the administration.</summary>
-    StatementRequest = 2,
-    /// <summary>The advisor's conclusion to the citizen.</summary>
-    Conclusion = 3,
-}
-
 public sealed record MergeResult(string? Text, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
@@ -24,6 +13,12 @@ public sealed record MergeResult(string? Text, IReadOnlyList<string> Errors)
 /// </summary>
 public static class LetterTemplate
 {
+    /// <summary>A template's title; merged, it titles the letter and names its PDF file.</summary>
+    public static readonly Tilsyn.Common.TextField Title = new("Titel", 150);
+
+    /// <summary>A template's text.</summary>
+    public static readonly Tilsyn.Common.TextField Body = new("Tekst", 20_000);
+
     public static MergeResult Merge(string template, IReadOnlyDictionary<string, string> fields)
     {
         var sb = new StringBuilder(template.Length);

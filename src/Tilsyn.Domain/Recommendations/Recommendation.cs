@@ -47,7 +47,7 @@ public sealed class Recommendation
         AdministrationId = administrationId;
         UnitId = unitId;
         Text = TextField.Required(text);
-        if (due <= DateOnly.FromDateTime(at.UtcDateTime)) throw new DomainException("Fristen for opfølgning skal ligge i fremtiden.");
+        if (due <= Tilsyn.Calendar.DanishTime.LocalDate(at)) throw new DomainException("Fristen for opfølgning skal ligge i fremtiden.");
         DueDate = due;
         CreatedAt = at;
         CreatedBy = by;

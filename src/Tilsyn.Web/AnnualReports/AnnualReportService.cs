@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Complaints;
 using Tilsyn.Evaluations;
@@ -51,7 +52,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
     {
         var report = await LoadAsync(year, ct);
         if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltning: vælg en forvaltning.");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Tilsyn.Calendar.DanishTime.Today(clock);
         db.Add(report.AddRecommendation(administrationId, text, due, today));
         await db.SaveChangesAsync(ct);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
 using Tilsyn.Anonymisation;
 using Tilsyn.Audits;
 using Tilsyn.Common;

@@ -144,8 +144,8 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         {
             string? kle = c.KleCode is not null && KleCode.TryParse(c.KleCode, out var k) ? (k.Value.Group ?? k.Value.MainGroup).Value : null;
             yield return new PopulationCase(c.Number, c.AdministrationId!.Value, c.UnitId ?? 0, kle, Tilsyn.Complaints.CaseTexts.Name(c.Type),
-                DateOnly.FromDateTime(c.ReceivedAt.ToCopenhagen().DateTime), c.ConcludedAt is { } d ? DateOnly.FromDateTime(d.ToCopenhagen().DateTime) : null,
-                c.ClosedAt is { } x ? DateOnly.FromDateTime(x.ToCopenhagen().DateTime) : null);
+                Tilsyn.Calendar.DanishTime.LocalDate(c.ReceivedAt), c.ConcludedAt is { } d ? Tilsyn.Calendar.DanishTime.LocalDate(d) : null,
+                c.ClosedAt is { } x ? Tilsyn.Calendar.DanishTime.LocalDate(x) : null);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Identity;
 using Tilsyn.Web.Data;
@@ -23,10 +24,6 @@ public sealed record WorkItem(string CaseNumber, string Subject, string What, Da
 /// </summary>
 public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSearch search)
 {
-    /// <summary><see cref="CaseWorkflow.IsOpen"/> in a form the databases can run.</summary>
-    public static readonly System.Linq.Expressions.Expression<Func<ComplaintCase, bool>> IsOpen =
-        c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Concluded && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Forwarded;
-
     public sealed record Caseworker(string Id, string Name);
 
     /// <summary>The advisor's staff, who can be assigned cases.</summary>
@@ -51,9 +48,11 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
 
     public async Task<List<CaseRow>> ListAsync(ClaimsPrincipal user, CaseFilter f, int max, CancellationToken ct)
     {
+        var today = clock.Today();
         var q = Visible(user).AsNoTracking();
         if (f.Status is { } s) q = q.Where(c => c.Status == s);
-        if (f.OpenOnly) q = q.Where(IsOpen);
+        if (f.OpenOnly) q = q.Where(CaseDeadlines.OpenCase);
+        if (f.OverdueOnly) q = q.Where(CaseDeadlines.HasDeadlineDueBy(today.AddDays(-1)));
         if (f.AdministrationId is { } a) q = q.Where(c => c.AdministrationId == a);
         if (f.UnitId is { } u) q = q.Where(c => c.UnitId == u);
         if (f.Category is { } cat) q = q.Where(c => c.Categories.Any(x => x.Category == cat));
@@ -66,39 +65,28 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
 
         var raw = await q
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence)
-            .Select(c => new
-            {
-                c.Id, c.Number, c.Subject, c.Type, c.Status, c.UnitId, c.AdministrationId, c.CaseworkerId, c.ReceivedAt,
-                c.FirstAnswerDue, c.FirstAnsweredAt,
-                Statements = c.StatementRequests.Where(r => r.AnsweredAt == null).Select(r => r.DueDate).ToList(),
-            })
-            .Take(f.OverdueOnly ? 5000 : max)
+            .Select(c => new { c.Id, c.Number, c.Subject, c.Type, c.Status, c.UnitId, c.AdministrationId, c.CaseworkerId, c.ReceivedAt })
+            .Take(max)
             .ToListAsync(ct);
 
+        var caseIds = raw.Select(r => r.Id).ToList();
+        var deadlines = (await db.Cases.Where(c => caseIds.Contains(c.Id)).OpenDeadlines().ToListAsync(ct))
+            .ToLookup(d => d.CaseId, d => new OpenDeadline(d.Kind, d.Due, d.AdministrationId));
         var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Code, ct);
         var unitIds = raw.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var workerIds = raw.Where(r => r.CaseworkerId is not null).Select(r => r.CaseworkerId!).Distinct().ToList();
         var workers = await db.Users.AsNoTracking().Where(x => workerIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
-        var today = clock.Today();
 
-        var rows = raw.Select(r =>
+        return raw.Select(r =>
         {
-            var deadlines = new List<(string What, DateOnly Due)>();
-            if (CaseWorkflow.IsOpen(r.Status))
-            {
-                if (r.FirstAnsweredAt is null && r.Type != CaseType.OwnInitiative) deadlines.Add(("Første svar", r.FirstAnswerDue));
-                deadlines.AddRange(r.Statements.Select(d => ("Udtalelse", d)));
-            }
-            var next = deadlines.Count == 0 ? default((string, DateOnly)?) : deadlines.MinBy(d => d.Due);
+            var next = CaseDeadlines.Next(deadlines[r.Id]);
             return new CaseRow(r.Id, r.Number, r.Subject, r.Type, r.Status,
                 r.AdministrationId is { } a ? admins.GetValueOrDefault(a) : null,
                 r.UnitId is { } u ? units.GetValueOrDefault(u) : null,
                 r.CaseworkerId is { } w ? workers.GetValueOrDefault(w) : null,
-                r.ReceivedAt, next?.Item2, next?.Item1, next is { } n && today > n.Item2);
-        });
-        if (f.OverdueOnly) rows = rows.Where(r => r.Overdue);
-        return rows.Take(max).ToList();
+                r.ReceivedAt, next?.Due, next is null ? null : CaseDeadlines.ShortName(next.Kind), next?.IsOverdue(today) ?? false);
+        }).ToList();
     }
 
     /// <summary>
@@ -108,30 +96,25 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
     public async Task<List<WorkItem>> WorklistAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var today = clock.Today();
-        var items = new List<WorkItem>();
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var scope = user.Scope();
+        IQueryable<CaseDeadline> deadlines;
+        var audience = DeadlineAudience.Advisor;
         if (user.IsInRole(Roles.AdministrationContact))
         {
-            var owed = await Visible(user).AsNoTracking()
-                .SelectMany(c => c.StatementRequests.Where(r => r.AnsweredAt == null), (c, r) => new { c.Number, c.Subject, r.DueDate, r.AdministrationId })
-                .ToListAsync(ct);
-            items.AddRange(owed.Where(o => user.Scope().Covers(o.AdministrationId))
-                .Select(o => new WorkItem(o.Number, o.Subject, "Udtalelse skal afgives", o.DueDate, today > o.DueDate, o.DueDate <= today.AddDays(1))));
+            var own = scope.AdministrationId;
+            deadlines = Visible(user).OpenDeadlines().Where(d => d.Kind == DeadlineKind.Statement && d.AdministrationId == own);
+            audience = DeadlineAudience.Contact;
         }
-        else if (user.Scope().MaySeeCaseData)
-        {
-            var open = await Visible(user).AsNoTracking()
-                .Where(c => c.CaseworkerId == userId || c.CaseworkerId == null)
-                .Where(IsOpen)
-                .Select(c => new { c.Number, c.Subject, c.Type, c.FirstAnswerDue, c.FirstAnsweredAt, Statements = c.StatementRequests.Where(r => r.AnsweredAt == null).Select(r => r.DueDate).ToList() })
-                .ToListAsync(ct);
-            foreach (var c in open)
-            {
-                if (c.FirstAnsweredAt is null && c.Type != CaseType.OwnInitiative)
-                    items.Add(new WorkItem(c.Number, c.Subject, "Første svar til borgeren", c.FirstAnswerDue, today > c.FirstAnswerDue, c.FirstAnswerDue <= today.AddDays(1)));
-                items.AddRange(c.Statements.Select(d => new WorkItem(c.Number, c.Subject, "Udtalelse fra forvaltningen", d, today > d, d <= today.AddDays(1))));
-            }
-        }
-        return items.OrderBy(i => i.Due).ThenBy(i => i.CaseNumber).ToList();
+        else if (scope.MaySeeCaseData)
+            deadlines = Visible(user).Where(c => c.CaseworkerId == userId || c.CaseworkerId == null).OpenDeadlines();
+        else return [];
+
+        var rows = await deadlines
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, d.Kind, d.Due })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new WorkItem(r.Number, r.Subject, CaseDeadlines.Name(r.Kind, audience), r.Due, today > r.Due, r.Due <= today.AddDays(1)))
+            .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber).ToList();
     }
 }

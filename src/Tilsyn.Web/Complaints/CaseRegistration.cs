@@ -44,11 +44,12 @@ public sealed class CaseRegistration(
     {
         var errors = new List<string>();
         var today = clock.Today();
-        Check(errors, FreeText.Check("Navn", form.Name, 200, required: form.Type != CaseType.OwnInitiative));
-        Check(errors, FreeText.Check("Emne", form.Subject, 200, required: true));
-        Check(errors, FreeText.Check("Beskrivelse", form.Description, 20_000, required: true));
-        Check(errors, FreeText.Check("Adresse", form.Address, 300, required: false));
-        Check(errors, FreeText.Check("Telefon", form.Phone, 40, required: false));
+        Check(errors, FreeText.Check(CaseTextFields.CitizenName, form.Name, required: form.Type != CaseType.OwnInitiative));
+        Check(errors, FreeText.Check(CaseTextFields.Subject, form.Subject, required: true));
+        Check(errors, FreeText.Check(CaseTextFields.Description, form.Description, required: true));
+        Check(errors, FreeText.Check(CaseTextFields.CitizenAddress, form.Address, required: false));
+        Check(errors, FreeText.Check(CaseTextFields.CitizenPhone, form.Phone, required: false));
+        Check(errors, CaseTextFields.CitizenEmail.Problem(form.Email, required: false));
         if (!string.IsNullOrWhiteSpace(form.Email) && !System.Net.Mail.MailAddress.TryCreate(form.Email.Trim(), out _))
             errors.Add("Feltet 'E-mail' er ikke en gyldig e-mailadresse.");
         if (form.Channel == Channel.WebForm && string.IsNullOrWhiteSpace(form.Email) && string.IsNullOrWhiteSpace(form.Address))
@@ -75,10 +76,10 @@ public sealed class CaseRegistration(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var year = CalendarSetup.LocalDate(now).Year;
+                var year = Tilsyn.Calendar.DanishTime.LocalDate(now).Year;
                 var seq = await numbers.NextAsync(year, ct);
                 var theCase = new ComplaintCase(year, seq, form.Type, form.Channel, citizen, FreeText.Normalise(form.Subject), FreeText.Normalise(form.Description),
-                    now, deadlines.FirstAnswerDue(calendar, CalendarSetup.LocalDate(now)), by, form.AdministrationId);
+                    now, deadlines.FirstAnswerDue(calendar, Tilsyn.Calendar.DanishTime.LocalDate(now)), by, form.AdministrationId);
                 theCase.SetStatusToken(StatusToken.Hash(token));
                 theCase.AddDocument(DocumentKind.Incoming, form.Type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", now, by, theCase.Description, null, null, null);
                 foreach (var f in attachments)

@@ -23,7 +23,7 @@ public sealed class DemoEvaluations(TilsynDbContext db)
         {
             var at = new DateTimeOffset(year, 2, 1, 9, 0, 0, TimeSpan.Zero);
             // Opened on 1 February of its year, as the advisor did then; each round starts from the one before.
-            var round = EvaluationRound.Open(year, new DateOnly(year, 3, 15), await db.Set<EvaluationRound>().AsNoTracking().ToListAsync(ct), DateOnly.FromDateTime(at.UtcDateTime), at, "Borgerrådgiveren");
+            var round = EvaluationRound.Open(year, new DateOnly(year, 3, 15), await db.Set<EvaluationRound>().AsNoTracking().ToListAsync(ct), Tilsyn.Calendar.DanishTime.LocalDate(at), at, "Borgerrådgiveren");
             var scheme = round.Scheme;
             db.Add(round);
             await db.SaveChangesAsync(ct);
@@ -71,7 +71,7 @@ public sealed class DemoEvaluations(TilsynDbContext db)
         foreach (var t in texts)
         {
             var admin = admins.Single(a => a.Code == t.Code);
-            var r = new Tilsyn.Recommendations.Recommendation(t.Source, t.Reference, admin.Id, null, t.Text, DateOnly.FromDateTime(created.UtcDateTime).AddMonths(t.DueMonths), created, "Borgerrådgiveren");
+            var r = new Tilsyn.Recommendations.Recommendation(t.Source, t.Reference, admin.Id, null, t.Text, Tilsyn.Calendar.DanishTime.LocalDate(created).AddMonths(t.DueMonths), created, "Borgerrådgiveren");
             if (t.Progress) r.ReportProgress("Arbejdet er i gang; status gives på næste udvalgsmøde.", null, created.AddMonths(2), t.Code);
             db.Add(r);
         }

@@ -74,7 +74,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
             await reports.GetOrCreateAsync(y, ct);
             await reports.SaveTextsAsync(y, Foreword(y), Themes(y), "Borgerrådgiveren anbefaler forvaltningerne at:\n\n- følge op på partshøring og begrundelse i afgørelser\n- svare borgerne inden for de offentliggjorte frister", user, ct);
             foreach (var (code, text) in new[] { ("BUF", "Sørg for, at forældre partshøres, før der træffes afgørelse om pladsanvisning."), ("SOF", "Begrund afgørelser om hjælpemidler, så borgeren kan forstå dem."), ("BIF", "Overhold de offentliggjorte sagsbehandlingsfrister for sygedagpenge.") })
-                await reports.AddRecommendationAsync(y, admins.Single(a => a.Code == code).Id, text, DateOnly.FromDateTime(now.UtcDateTime).AddDays(90 + 60 * (y - year + 3)), ct);
+                await reports.AddRecommendationAsync(y, admins.Single(a => a.Code == code).Id, text, Tilsyn.Calendar.DanishTime.LocalDate(now).AddDays(90 + 60 * (y - year + 3)), ct);
             foreach (var c in concluded.Where(c => c.ConcludedAt?.Year == y).Take(3))
             {
                 var e = await examples.FromCaseAsync(c.Id, user, ct);
@@ -142,13 +142,13 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
         {
             var admin = admins.Single(a => a.Id == u.AdministrationId);
             var types = CaseTypes.GetValueOrDefault(admin.Code, ["Sag"]);
-            for (var d = from; d <= to && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime); d = d.AddDays(rng.Next(2, 6)))
+            for (var d = from; d <= to && d <= Tilsyn.Calendar.DanishTime.LocalDate(clock.GetUtcNow()); d = d.AddDays(rng.Next(2, 6)))
             {
                 var type = types[rng.Next(types.Length)];
                 var code = kleCodes.Count == 0 ? "" : kleCodes[rng.Next(kleCodes.Count)];
                 var days = rng.Next(5, 90);
                 var decided = d.AddDays(days);
-                var done = decided <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var done = decided <= Tilsyn.Calendar.DanishTime.LocalDate(clock.GetUtcNow());
                 sb.Append(CultureInfo.InvariantCulture, $"DEMO-{++n:D7};{admin.Code};{u.Name};{code};{type};{d:yyyy-MM-dd};{(done ? decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")};;{(done ? "Afsluttet" : "Åben")}\n");
             }
         }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Letters;
 using Tilsyn.Web.Complaints;
@@ -9,36 +8,12 @@ using Tilsyn.Web.Mail;
 
 namespace Tilsyn.Web.Letters;
 
-/// <summary>An editable letter template (<i>brevskabelon</i>); when none is stored the built-in default is used.</summary>
-public sealed class StoredLetterTemplate
-{
-    public LetterKind Kind { get; set; }
-    public string Title { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTimeOffset UpdatedAt { get; set; }
-    public string UpdatedBy { get; set; } = "";
-}
-
-internal sealed class StoredLetterTemplateConfiguration : IEntityTypeConfiguration<StoredLetterTemplate>
-{
-    public void Configure(EntityTypeBuilder<StoredLetterTemplate> e)
-    {
-        e.ToTable("letter_templates");
-        e.HasKey(x => x.Kind);
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
-        e.Property(x => x.Title).HasMaxLength(300);
-        e.Property(x => x.UpdatedBy).HasMaxLength(200);
-    }
-}
-
 /// <summary>
 /// Writes the case's letters: merges the template with the case, renders the PDF, journalises it on
 /// the case as an outgoing document and queues it by e-mail. Runs inside the caller's transaction.
 /// </summary>
 public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvider clock, IHttpContextAccessor http, IConfiguration config)
 {
-    private static readonly CultureInfo Danish = new("da-DK");
-
     public async Task<(string Title, string Body)> TemplateAsync(LetterKind kind, CancellationToken ct)
     {
         var stored = await db.Set<StoredLetterTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind, ct);
@@ -55,7 +30,7 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
         var contacts = await db.Users.Where(u => u.AdministrationId == request.AdministrationId && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
         var extra = new Dictionary<string, string>
         {
-            ["frist"] = request.DueDate.ToString("d. MMMM yyyy", Danish),
+            ["frist"] = request.DueDate.ToString("d. MMMM yyyy", DanishTime.Culture),
             ["spørgsmål"] = request.Question,
         };
         await SendAsync(c, LetterKind.StatementRequest, null, extra, ct, contacts);
@@ -63,6 +38,17 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
 
     public Task SendConclusionAsync(ComplaintCase c, CancellationToken ct) =>
         SendAsync(c, LetterKind.Conclusion, c.Citizen?.Email, [], ct);
+
+    /// <summary>
+    /// A letter the caseworker writes to the citizen (not from a template). The caseworker says
+    /// whether it answers the citizen, which decides whether it meets the first-answer deadline.
+    /// </summary>
+    public async Task SendToCitizenAsync(ComplaintCase c, string title, string body, bool answersCitizen, Actor by, CancellationToken ct)
+    {
+        if (c.Citizen is null) throw new Tilsyn.Common.DomainException("Sagen har ingen borger at skrive til.");
+        await DeliverAsync(c, CaseTextFields.LetterTitle.Required(title), CaseTextFields.LetterBody.Required(body), toCitizen: true, answersCitizen, by,
+            c.Citizen.Name, c.Citizen.Email, [], ct);
+    }
 
     private async Task SendAsync(ComplaintCase c, LetterKind kind, string? citizenEmail, Dictionary<string, string> extra, CancellationToken ct, IReadOnlyList<string>? otherRecipients = null)
     {
@@ -72,21 +58,29 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
         var title = Merge(titleTemplate, fields, kind);
         var body = Merge(bodyTemplate, fields, kind);
         var toCitizen = kind != LetterKind.StatementRequest;
+        await DeliverAsync(c, title, body, toCitizen, kind.AnswersCitizen(), Actor.System,
+            toCitizen ? c.Citizen?.Name ?? "" : fields["forvaltning.navn"], citizenEmail, otherRecipients ?? [], ct);
+    }
+
+    /// <summary>Renders the PDF, journalises it as an outgoing document and queues the mails.</summary>
+    private async Task DeliverAsync(ComplaintCase c, string title, string body, bool toCitizen, bool answersCitizen, Actor by,
+        string recipientName, string? citizenEmail, IReadOnlyList<string> otherRecipients, CancellationToken ct)
+    {
         var pdf = LetterPdf.Render(new LetterDocument(
             SenderLines: ["Borgerrådgiveren", .. (config.GetSection("Letters:SenderAddress").Get<string[]>() ?? ["Rådhuset", "1599 København V"])],
-            RecipientName: toCitizen ? c.Citizen?.Name ?? "" : fields["forvaltning.navn"],
+            RecipientName: recipientName,
             RecipientAddressLines: toCitizen && c.Citizen?.Address is { } addr ? addr.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             Date: clock.Today(),
             CaseNumber: c.Number,
             Title: title,
             Body: body));
         var now = clock.GetUtcNow();
-        var doc = c.AddDocument(DocumentKind.Outgoing, title, now, Actor.System, body, $"{title}.pdf", "application/pdf", pdf);
+        var doc = c.AddDocument(DocumentKind.Outgoing, title, now, by, body, $"{title}.pdf", "application/pdf", pdf, answersCitizen: answersCitizen);
         var docNumber = CaseNumber.FormatDocument(c.Number, doc.Sequence);
         var mailBody = $"{body}\n\nBrevet er vedhæftet som PDF (dokument {docNumber}).";
         if (toCitizen && !string.IsNullOrWhiteSpace(citizenEmail))
             outbox.Enqueue(citizenEmail, $"{title} – sag {c.Number}", mailBody, c.Number, $"{docNumber}.pdf", pdf, "application/pdf");
-        foreach (var to in otherRecipients ?? [])
+        foreach (var to in otherRecipients)
             outbox.Enqueue(to, $"{title} – sag {c.Number}", mailBody, c.Number, $"{docNumber}.pdf", pdf, "application/pdf");
         await db.SaveChangesAsync(ct);
     }
@@ -108,7 +102,7 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
             ["borger.navn"] = c.Citizen?.Name ?? "",
             ["sag.nummer"] = c.Number,
             ["sag.emne"] = c.Subject,
-            ["dato"] = clock.Today().ToString("d. MMMM yyyy", Danish),
+            ["dato"] = clock.Today().ToString("d. MMMM yyyy", DanishTime.Culture),
             ["frist"] = "",
             ["forvaltning.navn"] = admin?.Name ?? "",
             ["konklusion"] = c.ConclusionText ?? "",

@@ -17,7 +17,7 @@ public sealed record LetterDocument(
 public static class LetterPdf
 {
     private const double Margin = 70; // ~25 mm
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Danish = Tilsyn.Calendar.DanishTime.Culture;
 
     public static byte[] Render(LetterDocument letter)
     {

@@ -24,14 +24,14 @@ public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Comp
         var scope = Tilsyn.Web.Identity.TilsynClaims.Scope(User);
         if (scope.MaySeeCaseData)
         {
-            var today = Tilsyn.Web.Complaints.CalendarSetup.Today(clock);
+            var today = Tilsyn.Calendar.DanishTime.Today(clock);
             var open = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                 db.Recommendations.Where(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed && r.DueDate < today
                     && (scope.AdministrationId == null || r.AdministrationId == scope.AdministrationId)), ct);
             OverdueRecommendations = open.OrderBy(r => r.DueDate).ToList();
         }
         if (User.IsAdvisorStaff())
-            Warnings = await stats.EarlyWarningsAsync(Tilsyn.Statistics.Quarter.Of(Tilsyn.Web.Complaints.CalendarSetup.Today(clock)), 4, ct);
+            Warnings = await stats.EarlyWarningsAsync(Tilsyn.Statistics.Quarter.Of(Tilsyn.Calendar.DanishTime.Today(clock)), 4, ct);
         if (User.IsInRole(Roles.AdministrationContact))
         {
             Administration = Administrations.FirstOrDefault();

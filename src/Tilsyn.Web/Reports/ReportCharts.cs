@@ -13,7 +13,7 @@ public static class ReportCharts
 {
     public const int Width = 1200, Height = 640;
     private const string FontName = "DejaVu Sans";
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Danish = Tilsyn.Calendar.DanishTime.Culture;
     private static readonly Color[] Palette =
         [Color.FromHex("#00436e"), Color.FromHex("#a4001d"), Color.FromHex("#3a7d44"), Color.FromHex("#e08a00"), Color.FromHex("#6b4c9a"), Color.FromHex("#666666")];
     private static readonly Lazy<bool> FontsAdded = new(AddFonts);

@@ -68,5 +68,5 @@ public static class Charts
     }
 
     public static string Format(double? value, string format = "0.0") =>
-        value is { } v ? v.ToString(format, CultureInfo.GetCultureInfo("da-DK")) : "–";
+        value is { } v ? v.ToString(format, Tilsyn.Calendar.DanishTime.Culture) : "–";
 }

@@ -15,7 +15,7 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IRe
     /// <summary>CSV for Danish Excel: UTF-8 with BOM, ';' separated, decimal comma.</summary>
     public byte[] ToCsv()
     {
-        var da = CultureInfo.GetCultureInfo("da-DK");
+        var da = Tilsyn.Calendar.DanishTime.Culture;
         using var ms = new MemoryStream();
         ms.Write(Encoding.UTF8.GetPreamble());
         using (var writer = Sep.Writer(o => o with { Sep = new Sep(';'), CultureInfo = da, Escape = true }).To(ms, leaveOpen: true))

@@ -36,8 +36,8 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         return (new Quarter(min.Year, min.Quarter), new Quarter(max.Year, max.Quarter));
     }
 
-    private static DateTimeOffset Start(Quarter q) => new(q.Year, (q.Number - 1) * 3 + 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static DateTimeOffset End(Quarter q) => Start(q).AddMonths(3);
+    private static DateTimeOffset Start(Quarter q) => Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(q.Year, (q.Number - 1) * 3 + 1, 1));
+    private static DateTimeOffset End(Quarter q) => Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(q.Year, (q.Number - 1) * 3 + 1, 1).AddMonths(3));
 
     private async Task<List<KpiCell>> CellsAsync(Quarter from, Quarter to, int? administrationId, CancellationToken ct, int? unitId = null)
     {
@@ -148,7 +148,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
             var quarter = q;
             result.Add((q, cells.Where(c => c.Year == quarter.Year && c.Quarter == quarter.Number).Sum(c => c.Opened),
                 complaints.Count(c => (administrationId is null || c.AdministrationId == administrationId) && (unitId is null || c.UnitId == unitId)
-                    && Quarter.Of(DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime)) == quarter)));
+                    && Quarter.Of(Tilsyn.Calendar.DanishTime.LocalDate(c.ReceivedAt)) == quarter)));
         }
         return result;
     }
@@ -192,7 +192,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         var result = new List<WarningRow>();
-        foreach (var g in rows.SelectMany(r => r.Categories.Select(cat => (Unit: r.UnitId!.Value, Category: cat, Q: Quarter.Of(DateOnly.FromDateTime(r.ReceivedAt.UtcDateTime)))))
+        foreach (var g in rows.SelectMany(r => r.Categories.Select(cat => (Unit: r.UnitId!.Value, Category: cat, Q: Quarter.Of(Tilsyn.Calendar.DanishTime.LocalDate(r.ReceivedAt)))))
                      .GroupBy(x => (x.Unit, x.Category)))
         {
             var history = new List<int>();

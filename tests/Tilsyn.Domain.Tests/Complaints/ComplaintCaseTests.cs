@@ -1,6 +1,7 @@
 using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Complaints;
+using Tilsyn.Letters;
 
 namespace Tilsyn.Tests.Complaints;
 
@@ -138,14 +139,92 @@ public sealed class ComplaintCaseTests
     }
 
     [Fact]
-    public void The_first_outgoing_letter_other_than_the_receipt_meets_the_first_answer_deadline()
+    public void A_letter_to_the_citizen_marked_as_an_answer_meets_the_first_answer_deadline()
     {
         var c = NewCase();
-        c.AddDocument(DocumentKind.Outgoing, "Kvittering for modtagelse", Monday, Actor.System, "tak", null, null, null);
-        Assert.Contains(c.OpenDeadlines(), d => d.What == "Første svar til borgeren");
-        c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", Monday.AddDays(2), Advisor, "svar", null, null, null);
+        c.AddLetter(LetterKind.Receipt, "Kvittering for modtagelse", Monday, Actor.System, "tak");
+        Assert.Null(c.FirstAnsweredAt);
+        c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", Monday.AddDays(2), Advisor, "svar", null, null, null, answersCitizen: true);
         Assert.Equal(Monday.AddDays(2), c.FirstAnsweredAt);
-        Assert.DoesNotContain(c.OpenDeadlines(), d => d.What == "Første svar til borgeren");
+        c.AddDocument(DocumentKind.Outgoing, "Endnu et svar", Monday.AddDays(3), Advisor, "svar", null, null, null, answersCitizen: true);
+        Assert.Equal(Monday.AddDays(2), c.FirstAnsweredAt); // the first one counts
+    }
+
+    [Fact]
+    public void A_statement_request_letter_to_the_administration_does_not_meet_the_first_answer_deadline()
+    {
+        var c = ClassifiedUnderReview();
+        c.RequestStatement("Hvorfor blev familien ikke hørt?", new DateOnly(2026, 3, 16), Monday, Advisor);
+        c.AddDocument(DocumentKind.Outgoing, "Anmodning om udtalelse", Monday, Actor.System, "Til BUF", null, null, null);
+        c.AddLetter(LetterKind.StatementRequest, "Anmodning om udtalelse", Monday, Actor.System, "Til BUF");
+        Assert.Null(c.FirstAnsweredAt);
+    }
+
+    [Fact]
+    public void A_receipt_counts_as_no_answer_whatever_its_title_says()
+    {
+        var c = NewCase();
+        c.AddDocument(DocumentKind.Outgoing, "Tak for din henvendelse", Monday, Actor.System, "tak", null, null, null);
+        c.AddLetter(LetterKind.Receipt, "Vi har modtaget din klage", Monday, Actor.System, "tak");
+        Assert.Null(c.FirstAnsweredAt);
+    }
+
+    [Theory]
+    [InlineData(LetterKind.Receipt, false)]
+    [InlineData(LetterKind.StatementRequest, false)]
+    [InlineData(LetterKind.Conclusion, true)]
+    public void Whether_a_letter_answers_the_citizen_is_a_property_of_its_kind(LetterKind kind, bool answers)
+    {
+        Assert.Equal(answers, kind.AnswersCitizen());
+        var c = NewCase();
+        c.AddLetter(kind, "Kvittering", Monday, Actor.System, "tekst");
+        Assert.Equal(answers, c.FirstAnsweredAt is not null);
+    }
+
+    [Fact]
+    public void Only_an_outgoing_letter_to_a_citizen_can_be_an_answer()
+    {
+        var c = NewCase();
+        Assert.Equal("Kun et udgående brev kan være et svar til borgeren.",
+            Assert.Throws<DomainException>(() => c.AddDocument(DocumentKind.Note, "Notat", Monday, Advisor, "x", null, null, null, answersCitizen: true)).Message);
+        var own = new ComplaintCase(2026, 43, CaseType.OwnInitiative, Channel.Internal, null, "Egen drift", "Undersøgelse", Monday, new DateOnly(2026, 3, 16), Advisor);
+        Assert.Equal("Sagen har ingen borger at svare.",
+            Assert.Throws<DomainException>(() => own.AddDocument(DocumentKind.Outgoing, "Brev", Monday, Advisor, "x", null, null, null, answersCitizen: true)).Message);
+        Assert.Null(c.FirstAnsweredAt);
+    }
+
+    [Fact]
+    public void A_statement_deadline_must_lie_after_Copenhagens_today_not_UTCs()
+    {
+        var c = ClassifiedUnderReview();
+        var lateEvening = new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.Zero); // already 3 March in Copenhagen
+        Assert.Equal("Fristen for udtalelsen skal ligge efter i dag.",
+            Assert.Throws<DomainException>(() => c.RequestStatement("Spørgsmål", new DateOnly(2026, 3, 3), lateEvening, Advisor)).Message);
+        c.RequestStatement("Spørgsmål", new DateOnly(2026, 3, 4), lateEvening, Advisor);
+    }
+
+    [Fact]
+    public void A_too_long_text_is_refused_with_its_limit_never_cut()
+    {
+        var c = ClassifiedUnderReview();
+        var ex = Assert.Throws<DomainException>(() => c.Conclude(Outcome.Recommendation, [], "Konklusion", new string('h', 20_000), "Resumé", Monday, Advisor));
+        Assert.Equal("Feltet 'Henstilling' må højst være 5000 tegn langt; teksten er 20000 tegn.", ex.Message);
+        Assert.Equal(CaseStatus.UnderReview, c.Status);
+        Assert.Null(c.RecommendationText);
+        Assert.Contains("254 tegn", Assert.Throws<DomainException>(() => new Citizen("Anna", new string('a', 255), null, null, null, null)).Message);
+        Assert.Contains("200 tegn", Assert.Throws<DomainException>(() => new ComplaintCase(2026, 1, CaseType.Complaint, Channel.Email, new Citizen("Anna", null, null, null, null, null),
+            new string('e', 201), "Beskrivelse", Monday, new DateOnly(2026, 3, 16), Actor.Citizen)).Message);
+        c.Conclude(Outcome.Recommendation, [], "Konklusion", new string('h', 5000), "Resumé", Monday, Advisor);
+        Assert.Equal(5000, c.RecommendationText!.Length);
+    }
+
+    [Fact]
+    public void Every_text_field_of_the_case_has_a_label_and_a_limit()
+    {
+        var fields = typeof(CaseTextFields).GetFields().Select(f => (Tilsyn.Common.TextField)f.GetValue(null)!).ToList();
+        Assert.True(fields.Count >= 20);
+        Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Label)));
+        Assert.All(fields, f => Assert.InRange(f.MaxLength, 40, 50_000));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         var buf = await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync());
         await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Recommendation&year={year}", new()
         {
-            ["administrationId"] = $"{buf}", ["text"] = "Partshør forældrene før afgørelser om pladsanvisning.", ["due"] = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd"),
+            ["administrationId"] = $"{buf}", ["text"] = "Partshør forældrene før afgørelser om pladsanvisning.", ["due"] = app.Clock.GetUtcNow().AddDays(120).ToString("yyyy-MM-dd"),
         });
         var exampleId = await ExampleAsync("Manglende partshøring", year);
 
@@ -101,7 +101,7 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Contains($"Beretning {year} er offentliggjort", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await advisor.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Recommendation&year={year}", new()
         {
-            ["administrationId"] = $"{buf}", ["text"] = "For sent.", ["due"] = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd"),
+            ["administrationId"] = $"{buf}", ["text"] = "For sent.", ["due"] = Tilsyn.Calendar.DanishTime.Today(app.Clock).AddDays(120).ToString("yyyy-MM-dd"),
         })).StatusCode);
         var lateExample = await ExampleAsync("For sent", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await advisor.PostFormAsync($"/AnnualReports/Example?id={lateExample}", $"/AnnualReports/Example?handler=Report&id={lateExample}", new() { ["reportYear"] = $"{year}" })).StatusCode);

@@ -89,13 +89,13 @@ public sealed class AuditReportJourneyTests(BrowserFixture browser)
         await Assertions.Expect(advisor.Locator("#results thead")).ToContainTextAsync("Skøn for populationen");
         await advisor.GetByLabel("Krav", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "hearing" });
         await advisor.GetByLabel("Henstilling", new() { Exact = true }).FillAsync("Partshør forældrene i dagtilbudssager.");
-        await advisor.GetByLabel("Frist for opfølgning", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"));
+        await advisor.GetByLabel("Frist for opfølgning", new() { Exact = true }).FillAsync(browser.App.Clock.GetUtcNow().AddDays(60).ToString("yyyy-MM-dd"));
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Opret henstilling" }).ClickAsync();
         await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Henstillingen er oprettet i registret.");
         await Assertions.Expect(advisor.GetByRole(AriaRole.Link, new() { Name = "Partshør forældrene i dagtilbudssager." })).ToBeVisibleAsync();
 
         // The annual report: own texts, a recommendation to BUF, published.
-        var year = DateTime.UtcNow.Year; // the year of the audit above, so the report has it
+        var year = browser.App.Clock.GetUtcNow().Year; // the year of the audit above, so the report has it
         await advisor.GotoAsync("/AnnualReports");
         await advisor.GetByLabel("År", new() { Exact = true }).FillAsync(year.ToString());
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Opret eller åbn" }).ClickAsync();
@@ -104,7 +104,7 @@ public sealed class AuditReportJourneyTests(BrowserFixture browser)
         await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Teksterne er gemt.");
         await advisor.GetByLabel("Forvaltning", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = buf.ToString() });
         await advisor.Locator("#text").FillAsync("Sørg for partshøring før afgørelser om pladsanvisning.");
-        await advisor.Locator("#due").FillAsync(DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd"));
+        await advisor.Locator("#due").FillAsync(browser.App.Clock.GetUtcNow().AddDays(120).ToString("yyyy-MM-dd"));
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Tilføj anbefaling" }).ClickAsync();
         await advisor.GetByRole(AriaRole.Button, new() { Name = $"Offentliggør beretning {year}" }).ClickAsync();
         await Assertions.Expect(advisor.GetByRole(AriaRole.Heading, new() { Name = $"Borgerrådgiverens beretning {year}" })).ToBeVisibleAsync();

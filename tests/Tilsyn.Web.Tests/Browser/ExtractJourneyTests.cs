@@ -21,7 +21,7 @@ public sealed class ExtractJourneyTests(BrowserFixture browser)
             for (var i = 0; i < 13; i++)
             {
                 var at = new DateTimeOffset(2025, 4, 1 + i, 9, 0, 0, TimeSpan.Zero);
-                var c = new ComplaintCase(2025, 5000 + i, CaseType.Complaint, Channel.WebForm, new Citizen("Forælder", null, null, null, null, null), "Skole", "Skole", at, new DateOnly(2025, 5, 1), Actor.Citizen, buf.Id);
+                var c = CaseBuilder.ACase().Numbered(2025, 5000 + i).Via(Channel.WebForm).From("Forælder").About("Skole").ReceivedAt(at).FirstAnswerDue(new DateOnly(2025, 5, 1)).For(buf.Id).Build();
                 c.Classify(CaseType.Complaint, buf.Id, i < 12 ? valby.Id : amager.Id, "17.03", [ComplaintCategory.Pedagogical], at, Actor.System);
                 db.Cases.Add(c);
             }

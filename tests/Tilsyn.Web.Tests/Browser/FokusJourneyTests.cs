@@ -10,7 +10,7 @@ public sealed class FokusJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_FOKUS_round_goes_from_opening_through_BUFs_answer_to_the_invitation_and_the_reports()
     {
-        var nextYear = DateTime.UtcNow.Year + 1;
+        var nextYear = browser.App.Clock.GetUtcNow().Year + 1;
         var advisor = await browser.NewPageAsync();
         await advisor.LogInAsync("sagsbehandler");
         await advisor.GotoAsync("/Evaluations");

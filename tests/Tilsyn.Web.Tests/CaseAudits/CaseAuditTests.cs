@@ -213,7 +213,7 @@ public sealed class CaseAuditTests(TilsynApp app) : IClassFixture<TilsynApp>
 
         var post = await advisor.PostFormAsync($"/CaseAudits/Results?id={audit.Id}", $"/CaseAudits/Results?handler=Recommend&id={audit.Id}", new()
         {
-            ["question"] = "hearing", ["text"] = "Sørg for partshøring i dagtilbudssager.", ["due"] = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd"),
+            ["question"] = "hearing", ["text"] = "Sørg for partshøring i dagtilbudssager.", ["due"] = app.Clock.GetUtcNow().AddDays(90).ToString("yyyy-MM-dd"),
         });
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         var rec = await app.WithDbAsync(db => db.Recommendations.SingleAsync(r => r.Text == "Sørg for partshøring i dagtilbudssager."));

@@ -86,10 +86,10 @@ public sealed class CaseAccessTests(TilsynApp app) : IClassFixture<TilsynApp>
     {
         // A case closed more than half a year ago, built through the domain with past times.
         var token = Tilsyn.Web.Complaints.StatusToken.New();
-        var longAgo = DateTimeOffset.UtcNow.AddDays(-400);
+        var longAgo = app.Clock.GetUtcNow().AddDays(-400);
         await app.WithDbAsync(async db =>
         {
-            var c = new ComplaintCase(2000, 1, CaseType.Inquiry, Channel.Email, new Citizen("Gammel Sag", null, null, null, null, null), "Gammel", "Gammel sag", longAgo, DateOnly.FromDateTime(longAgo.UtcDateTime.AddDays(14)), Actor.Citizen);
+            var c = CaseBuilder.ACase().OfType(CaseType.Inquiry).From("Gammel Sag").About("Gammel", "Gammel sag").ReceivedAt(longAgo).Build();
             c.SetStatusToken(Tilsyn.Web.Complaints.StatusToken.Hash(token));
             c.Reject("Uden for kompetence", longAgo.AddDays(1), Actor.System);
             c.Close(longAgo.AddDays(2), Actor.System);

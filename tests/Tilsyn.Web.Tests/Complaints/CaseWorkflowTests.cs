@@ -131,7 +131,7 @@ public sealed class OpenCaseQueryTests
     [Fact]
     public void The_database_form_of_open_agrees_with_the_workflow_for_every_status()
     {
-        var isOpen = Tilsyn.Web.Complaints.CaseQueries.IsOpen.Compile();
+        var isOpen = CaseDeadlines.OpenCase.Compile();
         foreach (var status in Enum.GetValues<CaseStatus>())
         {
             var c = (ComplaintCase)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(ComplaintCase));

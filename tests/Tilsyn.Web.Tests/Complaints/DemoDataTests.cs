@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tilsyn.Complaints;
 using Tilsyn.Web.Tests.Infrastructure;
 
@@ -8,6 +9,12 @@ namespace Tilsyn.Web.Tests.Complaints;
 public sealed class DemoApp : TilsynApp
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Cases"] = "true" };
+
+    /// <summary>
+    /// Monday 30 November 2026, 13:20 UTC: when CI found the demo without a case in status Received
+    /// (none of the random cases came in over the weekend). The demo now shows every state at any time.
+    /// </summary>
+    protected override DateTimeOffset StartTime => new(2026, 11, 30, 13, 20, 0, TimeSpan.Zero);
 }
 
 public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
@@ -25,9 +32,40 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
             Assert.True(cases.Any(c => c.Outcome == o), $"no demo case with outcome {o}");
         Assert.Equal(7, cases.Where(c => c.AdministrationId != null).Select(c => c.AdministrationId).Distinct().Count());
         Assert.True(cases.SelectMany(c => c.Categories).Select(x => x.Category).Distinct().Count() >= 10);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Tilsyn.Calendar.DanishTime.Today(app.Clock);
         Assert.Contains(cases, c => c.StatementRequests.Any(r => r.AnsweredAt == null && r.DueDate < today));
         Assert.Equal(cases.Count, cases.Select(c => c.Number).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("2026-11-30T13:20:00Z")] // Monday afternoon: the random cases have none received since Friday
+    [InlineData("2026-11-30T06:00:00Z")] // Monday 07:00, before office hours
+    [InlineData("2026-11-28T10:00:00Z")] // Saturday
+    [InlineData("2026-12-31T23:30:00Z")] // 00:30 on New Year's Day in Copenhagen, still New Year's Eve in UTC
+    [InlineData("2027-03-29T08:00:00Z")] // Easter Monday
+    [InlineData("2026-07-15T12:00:00Z")] // summer
+    [InlineData("2025-02-03T08:00:00Z")]
+    public async Task The_demo_shows_every_state_and_outcome_and_an_overdue_statement_whenever_it_is_seeded(string instant)
+    {
+        var now = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Data.TilsynDbContext>();
+        var admins = await db.Administrations.AsNoTracking().ToListAsync();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Tilsyn.Organisation.OrgUnitKind.Unit).ToListAsync();
+        var cases = scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Demo.DemoCases>()
+            .Generate(admins, units, new Dictionary<int, string>(), [new Actor("a", "Sara Holm"), new Actor("b", "Jens Kristensen")], now);
+
+        foreach (var s in Tilsyn.Web.Demo.DemoCases.ShownStatuses)
+            Assert.True(cases.Any(c => c.Status == s), $"{instant}: no demo case with status {s}");
+        foreach (var o in Enum.GetValues<Outcome>())
+            Assert.True(cases.Any(c => c.Outcome == o), $"{instant}: no demo case with outcome {o}");
+        var today = Tilsyn.Calendar.DanishTime.LocalDate(now);
+        Assert.Contains(cases, c => c.Status == CaseStatus.StatementRequested && c.StatementRequests.Any(r => !r.IsAnswered && r.DueDate < today));
+        Assert.All(cases, c => Assert.True(c.ReceivedAt <= now && c.Events.All(e => e.At <= now), $"{c.Number} happens after {instant}"));
+        Assert.Equal(cases.Count, cases.Select(c => c.Number).Distinct().Count());
+        // First answers are letters that answer the citizen: never the receipt or the statement request.
+        Assert.All(cases.Where(c => c.FirstAnsweredAt is not null), c => Assert.Contains(c.Documents,
+            d => d.CreatedAt == c.FirstAnsweredAt && d.Kind == DocumentKind.Outgoing && !d.Title.StartsWith("Kvittering", StringComparison.Ordinal) && d.Title != "Anmodning om udtalelse"));
     }
 
     [Fact]
@@ -96,7 +134,7 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
         var admins = await app.WithDbAsync(db => db.Administrations.ToDictionaryAsync(a => a.Id, a => a.Code));
         Assert.Equal(admins.Keys.Order(), audits.Select(a => a.AdministrationId!.Value).Distinct().Order());
         Assert.Equal(2, audits.Count(a => admins[a.AdministrationId!.Value] == "BUF"));
-        var year = DateTime.UtcNow.Year;
+        var year = Tilsyn.Calendar.DanishTime.Today(app.Clock).Year;
         Assert.Equal([year - 3, year - 2, year - 1], await app.WithDbAsync(db => db.Set<Tilsyn.Publishing.AnnualReport>().Where(r => r.PublishedPdf != null).Select(r => r.Year).OrderBy(y => y).ToListAsync()));
         Assert.True(await app.WithDbAsync(db => db.Set<Tilsyn.Publishing.FollowUpAccount>().CountAsync(a => a.SubmittedAt != null)) >= 3);
 

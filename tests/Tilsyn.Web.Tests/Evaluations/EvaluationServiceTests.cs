@@ -59,7 +59,7 @@ public sealed class EvaluationServiceTests(TilsynApp app) : IClassFixture<Tilsyn
     [Fact]
     public async Task Opening_a_round_mails_every_administration_and_a_reminder_goes_out_a_week_before_the_deadline()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Tilsyn.Web.Complaints.CalendarSetup.Copenhagen).DateTime);
+        var today = Tilsyn.Calendar.DanishTime.Today(app.Clock);
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<EvaluationService>().OpenRoundAsync(2026 + 40, today.AddDays(7), "Sara Holm", CancellationToken.None);
         var sent = await app.WithDbAsync(db => db.OutgoingMail.Where(m => m.Subject.StartsWith("FOKUS 2066")).Select(m => m.To).ToListAsync());

@@ -25,7 +25,7 @@ public sealed class StatisticsTests(TilsynApp app) : IClassFixture<TilsynApp>
             for (var i = 0; i < 3; i++)
             {
                 var at = new DateTimeOffset(2025, 2, 10 + i, 10, 0, 0, TimeSpan.Zero);
-                var c = new ComplaintCase(2025, 900 + i, CaseType.Complaint, Channel.Email, new Citizen("P", null, null, null, null, null), "Afgift", "Afgift", at, new DateOnly(2025, 3, 1), Actor.Citizen, tmf.Id);
+                var c = CaseBuilder.ACase().Numbered(2025, 900 + i).From("P").About("Afgift").ReceivedAt(at).FirstAnswerDue(new DateOnly(2025, 3, 1)).For(tmf.Id).Build();
                 c.Classify(CaseType.Complaint, tmf.Id, unit.Id, "05.09.04", [ComplaintCategory.NoAnswer], at, Actor.System);
                 db.Cases.Add(c);
             }

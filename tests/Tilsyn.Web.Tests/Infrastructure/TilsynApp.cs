@@ -2,8 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Tilsyn.Web.Data;
+using Tilsyn.Web.Mail;
 
 namespace Tilsyn.Web.Tests.Infrastructure;
 
@@ -14,6 +20,19 @@ namespace Tilsyn.Web.Tests.Infrastructure;
 public class TilsynApp : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = new();
+
+    /// <summary>
+    /// The application's clock (its <see cref="TimeProvider"/>): it starts at <see cref="StartTime"/>
+    /// (by default <see cref="TestClock.Start"/>, a Tuesday morning in Copenhagen) and moves only with
+    /// <c>Clock.Advance(...)</c>. Mail polling runs on real timers (<see cref="RealTimersClock"/>),
+    /// so mail is delivered while the clock stands still.
+    /// </summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Where <see cref="Clock"/> starts; a derived fixture may choose another instant.</summary>
+    protected virtual DateTimeOffset StartTime => TestClock.Start;
+
+    public TilsynApp() => Clock = TestClock.New(StartTime);
 
     /// <summary>A real SMTP server the application sends to (polled every second).</summary>
     public LocalSmtpServer Smtp { get; } = new();
@@ -35,6 +54,14 @@ public class TilsynApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PollSeconds", "1");
         builder.UseSetting("Reminders:Enabled", "false"); // tests run the reminder job themselves
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<MailDispatcher>();
+            services.AddSingleton(sp => new MailDispatcher(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<MailOptions>>(),
+                new RealTimersClock(Clock), sp.GetRequiredService<ILogger<MailDispatcher>>()));
+        });
     }
 
     /// <summary>A client with its own cookie jar that does not follow redirects (tests assert on them).</summary>

@@ -18,7 +18,7 @@ public sealed class RecommendationRegisterTests(TilsynApp app) : IClassFixture<T
         var created = await advisor.PostFormAsync("/Recommendations", "/Recommendations", new()
         {
             ["administrationId"] = buf.ToString(), ["source"] = "AuditorNote", ["reference"] = "Direktionsnotat 2026/3",
-            ["text"] = "Sikr journalisering af alle afgørelser.", ["due"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"),
+            ["text"] = "Sikr journalisering af alle afgørelser.", ["due"] = app.Clock.GetUtcNow().AddMonths(2).ToString("yyyy-MM-dd"),
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var page = created.Headers.Location!.OriginalString;

@@ -1,3 +1,5 @@
+using Tilsyn.Common;
+
 namespace Tilsyn.Complaints.Intake;
 
 /// <summary>
@@ -13,9 +15,13 @@ public static class FreeText
         (value ?? "").Trim().Replace("\r\n", "\n").Replace('\r', '\n');
 
     /// <summary>
-    /// Null when <paramref name="value"/> is fine, otherwise a Danish message naming the field.
+    /// Null when <paramref name="value"/> is fine against the field's one rule (<see cref="TextField"/>: label and limit)
+    /// and free of markup and control characters, otherwise a Danish message naming the field.
     /// The value is measured as <see cref="Normalise"/> leaves it, which is also how it should be stored.
     /// </summary>
+    public static string? Check(TextField field, string? value, bool required) => Check(field.Label, value, field.MaxLength, required);
+
+    /// <inheritdoc cref="Check(TextField, string?, bool)"/>
     public static string? Check(string fieldLabel, string? value, int maxLength, bool required)
     {
         var text = Normalise(value);

@@ -12,8 +12,9 @@ public sealed class CaseAuditsPart(TilsynDbContext db, CaseAuditService audits) 
 {
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(ReportContext context, CancellationToken ct)
     {
-        var yearStart = new DateTimeOffset(context.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var yearAudits = await db.Set<CaseAudit>().AsNoTracking().Where(a => a.CreatedAt >= yearStart && a.CreatedAt < yearStart.AddYears(1)).OrderBy(a => a.Id).ToListAsync(ct);
+        var yearStart = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(context.Year, 1, 1));
+        var yearEnd = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(context.Year + 1, 1, 1));
+        var yearAudits = await db.Set<CaseAudit>().AsNoTracking().Where(a => a.CreatedAt >= yearStart && a.CreatedAt < yearEnd).OrderBy(a => a.Id).ToListAsync(ct);
         var sections = new List<ReportSection>
         {
             new("Sagsaudit", [yearAudits.Count == 0 ? "Der er ikke gennemført sagsaudits i året." : "Andelen af sager, hvor kravet var opfyldt, med 95 %-konfidensinterval."]),

@@ -15,7 +15,7 @@ namespace Tilsyn.Web.AnnualReports.Sections;
 /// </summary>
 public sealed class CaseFiguresPart(TilsynDbContext db) : IReportPart
 {
-    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Da = Tilsyn.Calendar.DanishTime.Culture;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(ReportContext context, CancellationToken ct)
@@ -55,10 +55,11 @@ public sealed class CaseFiguresPart(TilsynDbContext db) : IReportPart
 
     private async Task<List<CaseFact>> CaseFactsAsync(int fromYear, int toYear, CancellationToken ct)
     {
-        var from = new DateTimeOffset(fromYear, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
-        var to = new DateTimeOffset(toYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1);
+        // Years are Copenhagen's: a case received at 00:30 on 1 January belongs to the new year.
+        var from = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(fromYear, 1, 1));
+        var to = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(toYear + 1, 1, 1));
         var cases = await db.Cases.AsNoTracking().Include(c => c.Categories).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToListAsync(ct);
-        static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToCopenhagen().DateTime);
+        static DateOnly Day(DateTimeOffset at) => Tilsyn.Calendar.DanishTime.LocalDate(at);
         return cases.Select(c => new CaseFact(Day(c.ReceivedAt).Year, c.AdministrationId, c.Type, c.Outcome,
             c.Categories.Select(x => (x.Category, x.Breached)).ToList(), c.FirstAnswerDue, c.FirstAnsweredAt is { } f ? Day(f) : null, Day(c.ReceivedAt))).ToList();
     }

@@ -8,7 +8,7 @@ namespace Tilsyn.Web.AnnualReports.Sections;
 /// <summary>Complaints per 1,000 cases of the administrations' own case systems (the KPI cube), each against its own target.</summary>
 public sealed class ComplaintsPerVolumePart(StatisticsQueries stats, TargetEvaluation targets) : IReportPart
 {
-    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Da = Tilsyn.Calendar.DanishTime.Culture;
 
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(ReportContext context, CancellationToken ct)
     {

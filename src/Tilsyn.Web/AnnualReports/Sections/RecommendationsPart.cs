@@ -9,7 +9,7 @@ namespace Tilsyn.Web.AnnualReports.Sections;
 /// <summary>The advisor's recommendations: the own text, then the table of recommendations per administration with their due dates.</summary>
 public sealed class RecommendationsPart(TilsynDbContext db) : IReportPart
 {
-    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+    private static readonly CultureInfo Da = Tilsyn.Calendar.DanishTime.Culture;
 
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(ReportContext context, CancellationToken ct)
     {

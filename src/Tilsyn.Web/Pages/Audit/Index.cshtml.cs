@@ -26,8 +26,8 @@ public sealed class IndexModel(TilsynDbContext db) : PageModel
         var q = db.AuditLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(UserQuery)) q = q.Where(a => a.UserName.Contains(UserQuery.Trim()));
         if (!string.IsNullOrWhiteSpace(CaseNumber)) q = q.Where(a => a.CaseNumber == CaseNumber.Trim());
-        if (From is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(a => a.At >= start); }
-        if (To is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(a => a.At < end); }
+        if (From is { } f) { var start = Tilsyn.Calendar.DanishTime.StartOf(f); q = q.Where(a => a.At >= start); }
+        if (To is { } t) { var end = Tilsyn.Calendar.DanishTime.StartOf(t.AddDays(1)); q = q.Where(a => a.At < end); }
         Rows = await q.OrderByDescending(a => a.Id).Take(Max).ToListAsync(ct);
     }
 }

@@ -9,6 +9,7 @@ using Tilsyn.Complaints;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Web.Audit;
+using Tilsyn.Web.Common;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
@@ -23,7 +24,7 @@ namespace Tilsyn.Web.Pages.Cases;
 [UploadLimits]
 public sealed class DetailsModel(
     TilsynDbContext db, CaseQueries cases, CaseSearch search, AuditLog audit, TimeProvider clock,
-    WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel
+    WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel, IDomainErrorPage
 {
 
     public ComplaintCase Case { get; private set; } = null!;
@@ -35,7 +36,7 @@ public sealed class DetailsModel(
     public List<CaseQueries.Caseworker> Caseworkers { get; private set; } = [];
     public List<CaseDocument> Documents { get; private set; } = [];
     public string? RevealedCpr { get; private set; }
-    public string? Error { get; private set; }
+    public string? Error { get; set; }
     public DateOnly DefaultStatementDue { get; private set; }
     public DateOnly Today => clock.Today();
     public bool IsStaff => User.IsAdvisorStaff();
@@ -109,7 +110,7 @@ public sealed class DetailsModel(
         return await Act("Udtalelse afgivet", async c =>
         {
             if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));
-            if (Tilsyn.Complaints.Intake.FreeText.Check("Udtalelse", text, 50_000, required: true) is { } bad) throw new DomainException(bad);
+            if (Tilsyn.Complaints.Intake.FreeText.Check(CaseTextFields.Statement, text, required: true) is { } bad) throw new DomainException(bad);
             c.ReceiveStatement(r, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
             foreach (var f in accepted)
                 c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {f.FileName}", Now, Me, null, f.FileName, f.ContentType, f.Content, r.Id);
@@ -120,9 +121,22 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostNoteAsync(string number, string text, int? corrects, CancellationToken ct) =>
         StaffAct(number, "Notat", c =>
         {
-            if (Tilsyn.Complaints.Intake.FreeText.Check("Notat", text, 20_000, required: true) is { } bad) throw new DomainException(bad);
+            if (Tilsyn.Complaints.Intake.FreeText.Check(CaseTextFields.Note, text, required: true) is { } bad) throw new DomainException(bad);
             c.AddNote(Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me, corrects);
             return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>
+    /// A letter the caseworker writes to the citizen. The caseworker must say whether it answers
+    /// the citizen (it then meets the first-answer deadline) or only informs; the title never decides it.
+    /// </summary>
+    public Task<IActionResult> OnPostLetterAsync(string number, string? title, string? text, bool? answersCitizen, CancellationToken ct) =>
+        StaffAct(number, "Brev til borgeren", async c =>
+        {
+            if (answersCitizen is null) throw new DomainException("Angiv, om brevet er et svar til borgeren.");
+            foreach (var (field, value) in new[] { (CaseTextFields.LetterTitle, title), (CaseTextFields.LetterBody, text) })
+                if (Tilsyn.Complaints.Intake.FreeText.Check(field, value, required: true) is { } bad) throw new DomainException(bad);
+            await letters.SendToCitizenAsync(c, Tilsyn.Complaints.Intake.FreeText.Normalise(title), Tilsyn.Complaints.Intake.FreeText.Normalise(text), answersCitizen.Value, Me, ct);
         }, ct);
 
     public Task<IActionResult> OnPostFirstAnswerAsync(string number, CancellationToken ct) =>
@@ -131,8 +145,8 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary, CancellationToken ct) =>
         StaffAct(number, "Afsluttet", async c =>
         {
-            foreach (var (label, value) in new[] { ("Konklusion", conclusion), ("Henstilling", recommendation), ("Resumé", summary) })
-                if (Tilsyn.Complaints.Intake.FreeText.Check(label, value, 20_000, required: false) is { } bad) throw new DomainException(bad);
+            foreach (var (field, value) in new[] { (CaseTextFields.Conclusion, conclusion), (CaseTextFields.Recommendation, recommendation), (CaseTextFields.Summary, summary) })
+                if (Tilsyn.Complaints.Intake.FreeText.Check(field, value, required: false) is { } bad) throw new DomainException(bad);
             c.Conclude(outcome, breached, conclusion, recommendation, summary, Now, Me);
             // A recommendation to the administration goes into the register, to be followed up within three months.
             if (c.RecommendationText is { } rec && c.AdministrationId is { } adminId)
@@ -178,27 +192,19 @@ public sealed class DetailsModel(
     /// <summary>Runs one step in a transaction: the change, its audit line, the search index and any letter, or none of them.</summary>
     private async Task<IActionResult> Act(string what, Func<ComplaintCase, Task> action, CancellationToken ct)
     {
+        // A refused step (DomainException) leaves this block: the transaction is rolled back by its
+        // disposal, and DomainErrorPageFilter shows the page again with the message (422).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await action(Case);
-            audit.Add("change", Case.Number, what);
-            await db.SaveChangesAsync(ct);
-            await search.IndexAsync(Case, ct);
-            await tx.CommitAsync(ct);
-            TempData["Message"] = $"{what}: gemt.";
-            return Redirect($"/Cases/{Case.Number}");
-        }
-        catch (DomainException ex)
-        {
-            await tx.RollbackAsync(ct);
-            Error = ex.Message;
-            db.ChangeTracker.Clear();
-            await LoadAsync(Case.Number, ct);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        await action(Case);
+        audit.Add("change", Case.Number, what);
+        await db.SaveChangesAsync(ct);
+        await search.IndexAsync(Case, ct);
+        await tx.CommitAsync(ct);
+        TempData["Message"] = $"{what}: gemt.";
+        return Redirect($"/Cases/{Case.Number}");
     }
+
+    public Task<bool> ReloadAsync(CancellationToken ct) => LoadAsync(RouteData.Values["number"] as string ?? Case.Number, ct);
 
     private async Task<bool> LoadAsync(string number, CancellationToken ct)
     {

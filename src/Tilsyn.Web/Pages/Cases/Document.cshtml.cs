@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Identity;
 using Tilsyn.Web.Audit;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Evaluations;
 using Tilsyn.Identity;
@@ -55,7 +56,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
 
     public Task<IActionResult> OnPostSubmitAsync(string? coverLetter, List<DateTime>? slots, string? participants, CancellationToken ct) => Change("Besvarelsen er indsendt.", a =>
     {
-        var meetingSlots = (slots ?? []).Select(s => new MeetingSlot(new DateTimeOffset(s, CalendarSetup.Copenhagen.GetUtcOffset(s)).ToUniversalTime(), TimeSpan.FromHours(1))).ToList();
+        var meetingSlots = (slots ?? []).Select(s => new MeetingSlot(new DateTimeOffset(s, Tilsyn.Calendar.DanishTime.Zone.GetUtcOffset(s)).ToUniversalTime(), TimeSpan.FromHours(1))).ToList();
         var people = (participants ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // Each participant gets the meeting invitation by e-mail, so each line needs an address.
         for (var i = 0; i < people.Length; i++)
@@ -75,7 +76,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
             var attendees = a.Participants.Select(p => MimeKit.MailboxAddress.Parse(p)).Select(b => (b.Name ?? b.Address, b.Address)).ToList();
             var summary = $"FOKUS {Year}: opfølgningsmøde med {AdministrationCode}";
             var ics = MeetingInvitation.Create($"fokus-{Year}-{AdministrationId}@tilsyn", summary, "Opfølgning på forvaltningens FOKUS-besvarelse.", chosen, me ?? "borgerraadgiveren@kommune.example", attendees);
-            var when = chosen.Start.ToCopenhagen().ToString("dddd 'den' d. MMMM yyyy 'kl.' HH.mm", CultureInfo.GetCultureInfo("da-DK"));
+            var when = chosen.Start.ToCopenhagen().ToString("dddd 'den' d. MMMM yyyy 'kl.' HH.mm", Tilsyn.Calendar.DanishTime.Culture);
             foreach (var to in attendees.Select(x => x.Item2).Append(me).Where(x => !string.IsNullOrEmpty(x)).Distinct())
                 outbox.Enqueue(to!, summary, $"Borgerrådgiveren har valgt {when} til opfølgningsmødet om FOKUS {Year}. Invitationen er vedhæftet.", null,
                     "invitation.ics", System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; method=REQUEST; charset=utf-8");

@@ -42,9 +42,12 @@ public sealed class IndexModel(TilsynDbContext db, CaseLetters letters, TimeProv
         foreach (var part in new[] { title, body })
             Errors.AddRange(LetterTemplate.Merge(part ?? "", sample).Errors);
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(body)) Errors.Add("Titel og tekst skal udfyldes.");
+        else foreach (var problem in new[] { LetterTemplate.Title.Problem(title, true), LetterTemplate.Body.Problem(body, true) })
+            if (problem is not null) Errors.Add(problem);
         if (Errors.Count > 0)
         {
             await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         if (stored is null) db.Add(stored = new StoredLetterTemplate { Kind = kind });

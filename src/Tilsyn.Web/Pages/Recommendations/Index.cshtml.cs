@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
 using Tilsyn.Common;
 using Tilsyn.Identity;
 using Tilsyn.Recommendations;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tilsyn.Calendar;
 using Tilsyn.Organisation;
 using Tilsyn.Statistics;
 using Tilsyn.Web.Complaints;

@@ -1010,6 +1010,11 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("date");
 
@@ -1018,14 +1023,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseNumber", "What", "Due", "SentOn", "To")
+                    b.HasIndex("CaseNumber", "Kind", "Due", "SentOn", "To")
                         .IsUnique();
 
                     b.ToTable("sent_reminders", (string)null);

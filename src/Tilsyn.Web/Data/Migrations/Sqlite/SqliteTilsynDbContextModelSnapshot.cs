@@ -971,6 +971,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Due")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SentOn")
                         .HasColumnType("TEXT");
 
@@ -979,14 +984,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseNumber", "What", "Due", "SentOn", "To")
+                    b.HasIndex("CaseNumber", "Kind", "Due", "SentOn", "To")
                         .IsUnique();
 
                     b.ToTable("sent_reminders", (string)null);

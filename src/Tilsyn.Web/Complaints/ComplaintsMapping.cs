@@ -18,7 +18,7 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
         e.HasIndex(c => c.Status);
         e.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
-        e.Property(c => c.Subject).HasMaxLength(200).IsRequired();
+        e.Property(c => c.Subject).HasMaxLength(CaseTextFields.Subject.MaxLength).IsRequired();
         e.Property(c => c.Description).IsRequired();
         e.Property(c => c.KleCode).HasMaxLength(8);
         e.Property(c => c.CaseworkerId).HasMaxLength(450);
@@ -29,10 +29,10 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
         e.HasOne<Tilsyn.Organisation.OrgUnit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.OwnsOne(c => c.Citizen, o =>
         {
-            o.Property(p => p.Name).HasColumnName("citizen_name").HasMaxLength(200);
-            o.Property(p => p.Email).HasColumnName("citizen_email").HasMaxLength(254);
-            o.Property(p => p.Phone).HasColumnName("citizen_phone").HasMaxLength(40);
-            o.Property(p => p.Address).HasColumnName("citizen_address").HasMaxLength(300);
+            o.Property(p => p.Name).HasColumnName("citizen_name").HasMaxLength(CaseTextFields.CitizenName.MaxLength);
+            o.Property(p => p.Email).HasColumnName("citizen_email").HasMaxLength(CaseTextFields.CitizenEmail.MaxLength);
+            o.Property(p => p.Phone).HasColumnName("citizen_phone").HasMaxLength(CaseTextFields.CitizenPhone.MaxLength);
+            o.Property(p => p.Address).HasColumnName("citizen_address").HasMaxLength(CaseTextFields.CitizenAddress.MaxLength);
             o.Property(p => p.ProtectedCpr).HasColumnName("citizen_cpr_protected").HasMaxLength(1000);
             o.Property(p => p.MaskedCpr).HasColumnName("citizen_cpr_masked").HasMaxLength(11);
         });
@@ -75,7 +75,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         e.HasKey(x => x.Id);
         e.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.Title).HasMaxLength(CaseTextFields.DocumentTitle.MaxLength);
         e.Property(x => x.CreatedByName).HasMaxLength(200);
         e.Property(x => x.CreatedById).HasMaxLength(450);
         e.Property(x => x.FileName).HasMaxLength(200);
@@ -92,7 +92,7 @@ internal sealed class StatementRequestConfiguration : IEntityTypeConfiguration<S
         e.HasKey(x => x.Id);
         e.Property(x => x.RequestedByName).HasMaxLength(200);
         e.Property(x => x.AnsweredByName).HasMaxLength(200);
-        e.Property(x => x.ExtensionReason).HasMaxLength(1000);
+        e.Property(x => x.ExtensionReason).HasMaxLength(CaseTextFields.ExtensionReason.MaxLength);
         e.HasIndex(x => new { x.AdministrationId, x.AnsweredAt });
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(x => x.IsAnswered);
