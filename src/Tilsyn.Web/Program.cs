@@ -9,7 +9,7 @@ using Tilsyn.Web.Demo;
 using Tilsyn.Web.Health;
 using Tilsyn.Web.Identity;
 using Tilsyn.Web.Organisation;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Letters;
 using Tilsyn.Web.Mail;

@@ -1,4 +1,4 @@
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Calendar;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
@@ -27,7 +27,7 @@ public static class TilsynServices
         services.AddScoped<IdentityBootstrap>();
         services.AddHttpContextAccessor();
         services.AddTilsynCalendar(config);
-        services.AddScoped<AuditLog>();
+        services.AddScoped<AccessLog>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseSearch>();
         services.AddScoped<CaseNumberAllocator>();

@@ -6,6 +6,8 @@ using Tilsyn.Complaints.Intake;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Uploads;
 
+using Tilsyn.Web.AccessLogging;
+
 namespace Tilsyn.Web.Complaints;
 
 /// <summary>What a citizen or a caseworker fills in to register a case.</summary>
@@ -38,7 +40,7 @@ public sealed record RegistrationResult(ComplaintCase? Case, string? StatusToken
 /// </summary>
 public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
-    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, Audit.AuditLog audit)
+    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, AccessLogging.AccessLog accessLog)
 {
     public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
     {
@@ -86,7 +88,7 @@ public sealed class CaseRegistration(
                     theCase.AddDocument(DocumentKind.Attachment, $"Bilag: {f.FileName}", now, by, null, f.FileName, f.ContentType, f.Content);
                 db.Cases.Add(theCase);
                 await db.SaveChangesAsync(ct);
-                audit.Add("create", theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");
+                accessLog.Add(AccessAction.Create, theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");
                 if (citizen is not null) await letters.SendReceiptAsync(theCase, token, ct);
                 await search.IndexAsync(theCase, ct);
                 await db.SaveChangesAsync(ct);

@@ -27,11 +27,11 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider er Postgres, men ConnectionStrings:Tilsyn er ikke sat.");
-                services.AddDbContext<TilsynDbContext, PostgresTilsynDbContext>(o => o.UseNpgsql(connection).AddInterceptors(new Audit.AppendOnlyAuditInterceptor()));
+                services.AddDbContext<TilsynDbContext, PostgresTilsynDbContext>(o => o.UseNpgsql(connection).AddInterceptors(new AccessLogging.AppendOnlyAccessLogInterceptor()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection);
-                services.AddDbContext<TilsynDbContext, SqliteTilsynDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new Audit.AppendOnlyAuditInterceptor()));
+                services.AddDbContext<TilsynDbContext, SqliteTilsynDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new AccessLogging.AppendOnlyAccessLogInterceptor()));
                 break;
         }
         return services;

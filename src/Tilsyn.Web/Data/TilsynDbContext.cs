@@ -19,7 +19,7 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Complaints.ComplaintCase> Cases => Set<Tilsyn.Complaints.ComplaintCase>();
     public DbSet<Tilsyn.Complaints.CaseDocument> CaseDocuments => Set<Tilsyn.Complaints.CaseDocument>();
     public DbSet<Tilsyn.Complaints.StatementRequest> StatementRequests => Set<Tilsyn.Complaints.StatementRequest>();
-    public DbSet<Tilsyn.Web.Audit.AuditEntry> AuditLog => Set<Tilsyn.Web.Audit.AuditEntry>();
+    public DbSet<Tilsyn.Web.AccessLogging.AccessLogEntry> AccessLog => Set<Tilsyn.Web.AccessLogging.AccessLogEntry>();
     public DbSet<Tilsyn.Web.Mail.OutgoingMail> OutgoingMail => Set<Tilsyn.Web.Mail.OutgoingMail>();
     public DbSet<Tilsyn.Web.Complaints.SentReminder> SentReminders => Set<Tilsyn.Web.Complaints.SentReminder>();
     public DbSet<Tilsyn.Web.Extracts.Extract> Extracts => Set<Tilsyn.Web.Extracts.Extract>();

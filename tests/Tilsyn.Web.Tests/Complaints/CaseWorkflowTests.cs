@@ -107,18 +107,18 @@ public sealed class CaseWorkflowTests(TilsynApp app) : IClassFixture<TilsynApp>
         await advisor.LoginOkAsync("sagsbehandler");
         await advisor.GetStringAsync($"/Cases/{number}");
 
-        var entry = await app.WithDbAsync(db => db.AuditLog.Where(a => a.CaseNumber == number && a.Action == "view" && a.UserName.Contains("Sara Holm")).FirstAsync());
+        var entry = await app.WithDbAsync(db => db.AccessLog.Where(a => a.CaseNumber == number && a.Action == Tilsyn.Web.AccessLogging.AccessAction.View && a.UserName.Contains("Sara Holm")).FirstAsync());
         Assert.Equal("Sagen er åbnet", entry.Detail);
 
         var lead = app.NewClient();
         await lead.LoginOkAsync("kontorchef");
-        Assert.Contains("Sara Holm", await lead.GetStringAsync($"/Audit?caseNumber={number}"));
-        Assert.Equal(HttpStatusCode.Redirect, (await advisor.GetAsync("/Audit")).StatusCode); // to access denied
+        Assert.Contains("Sara Holm", await lead.GetStringAsync($"/Adgangslog?caseNumber={number}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.GetAsync("/Adgangslog")).StatusCode); // to access denied
 
         // The application cannot alter the log.
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
         {
-            var row = await db.AuditLog.FirstAsync(a => a.CaseNumber == number);
+            var row = await db.AccessLog.FirstAsync(a => a.CaseNumber == number);
             db.Entry(row).Property(a => a.Detail).CurrentValue = "ændret";
             return await db.SaveChangesAsync();
         }));

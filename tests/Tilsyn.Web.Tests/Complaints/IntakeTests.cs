@@ -22,7 +22,7 @@ public sealed class IntakeTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Equal("application/pdf", attachment.ContentType);
         Assert.Equal("afgørelse.pdf", attachment.FileName);
         Assert.NotNull(c.StatusTokenHash);
-        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.CaseNumber == number && a.Action == "create")));
+        Assert.True(await app.WithDbAsync(db => db.AccessLog.AnyAsync(a => a.CaseNumber == number && a.Action == Tilsyn.Web.AccessLogging.AccessAction.Create)));
         Assert.DoesNotContain(c.StatusTokenHash!, statusPath); // only the hash is stored
 
         var mail = await app.Smtp.WaitForAsync("intake@borger.example");

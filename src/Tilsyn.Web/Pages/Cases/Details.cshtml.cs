@@ -8,7 +8,7 @@ using Tilsyn.Common;
 using Tilsyn.Complaints;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Common;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
@@ -23,7 +23,7 @@ namespace Tilsyn.Web.Pages.Cases;
 /// </summary>
 [UploadLimits]
 public sealed class DetailsModel(
-    TilsynDbContext db, CaseQueries cases, CaseSearch search, AuditLog audit, TimeProvider clock,
+    TilsynDbContext db, CaseQueries cases, CaseSearch search, AccessLog accessLog, TimeProvider clock,
     WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel, IDomainErrorPage
 {
 
@@ -48,7 +48,7 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
         if (!await LoadAsync(number, ct)) return NotFound();
-        await audit.WriteAsync("view", Case.Number, "Sagen er åbnet", ct);
+        await accessLog.WriteAsync(AccessAction.View, Case.Number, "Sagen er åbnet", ct);
         return Page();
     }
 
@@ -174,7 +174,7 @@ public sealed class DetailsModel(
         {
             RevealedCpr = protection.CreateProtector(CaseRegistration.CprPurpose).Unprotect(p);
             RevealedCpr = $"{RevealedCpr[..6]}-{RevealedCpr[6..]}";
-            await audit.WriteAsync("view", Case.Number, "CPR-nummer vist", ct);
+            await accessLog.WriteAsync(AccessAction.View, Case.Number, "CPR-nummer vist", ct);
         }
         return Page();
     }
@@ -196,7 +196,7 @@ public sealed class DetailsModel(
         // disposal, and DomainErrorPageFilter shows the page again with the message (422).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await action(Case);
-        audit.Add("change", Case.Number, what);
+        accessLog.Add(AccessAction.Change, Case.Number, what);
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(Case, ct);
         await tx.CommitAsync(ct);

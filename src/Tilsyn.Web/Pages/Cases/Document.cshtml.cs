@@ -4,20 +4,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Identity;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
 
 namespace Tilsyn.Web.Pages.Cases;
 
 /// <summary>Downloads one journalised document of a case the user may see (logged).</summary>
-public sealed class DocumentModel(CaseQueries cases, AuditLog audit) : PageModel
+public sealed class DocumentModel(CaseQueries cases, AccessLog accessLog) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string number, int sequence, CancellationToken ct)
     {
         var c = await cases.LoadAsync(User, number, ct);
         var doc = c?.Documents.FirstOrDefault(d => d.Sequence == sequence);
         if (c is null || doc is null || !DetailsModel.MaySee(User, doc)) return NotFound();
-        await audit.WriteAsync("download", c.Number, $"Dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)}: {doc.Title}", ct);
+        await accessLog.WriteAsync(AccessAction.Download, c.Number, $"Dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)}: {doc.Title}", ct);
         return FileOf(c, doc);
     }
 

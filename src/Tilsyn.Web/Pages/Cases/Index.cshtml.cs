@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
 using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
@@ -12,7 +12,7 @@ using Tilsyn.Web.Identity;
 namespace Tilsyn.Web.Pages.Cases;
 
 /// <summary>The case list with filters and full-text search, within the user's data scope.</summary>
-public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AccessLog accessLog) : PageModel
 {
     public const int Max = 500;
 
@@ -40,6 +40,6 @@ public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AuditLog a
             Caseworkers = await cases.CaseworkersAsync(ct);
         }
         Rows = await cases.ListAsync(User, new CaseFilter(Status, AdministrationId, UnitId, Category, CaseworkerId, Overdue, false, Q), Max, ct);
-        if (!string.IsNullOrWhiteSpace(Q)) await audit.WriteAsync("search", null, $"Søgning: {Q}", ct);
+        if (!string.IsNullOrWhiteSpace(Q)) await accessLog.WriteAsync(AccessAction.Search, null, $"Søgning: {Q}", ct);
     }
 }

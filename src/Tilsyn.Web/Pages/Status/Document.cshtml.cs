@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Complaints;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.Status;
 
 /// <summary>A letter or document on the citizen's own case, through the status link.</summary>
-public sealed class DocumentModel(TilsynDbContext db, TimeProvider clock, AuditLog audit) : PageModel
+public sealed class DocumentModel(TilsynDbContext db, TimeProvider clock, AccessLog accessLog) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, int sequence, CancellationToken ct)
     {
         var c = await IndexModel.FindAsync(db, clock, token, ct);
         var doc = c?.Documents.FirstOrDefault(d => d.Sequence == sequence && d.VisibleToCitizen);
         if (c is null || doc is null) return NotFound();
-        await audit.WriteAsync("download", c.Number, $"Borgeren hentede dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)}", ct);
+        await accessLog.WriteAsync(AccessAction.Download, c.Number, $"Borgeren hentede dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)}", ct);
         return Cases.DocumentModel.FileOf(c, doc);
     }
 }

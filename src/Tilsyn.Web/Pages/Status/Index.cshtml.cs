@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.Status;
 
 /// <summary>The citizen's status page behind the private link; a wrong or expired token is simply "not found".</summary>
-public sealed class IndexModel(TilsynDbContext db, TimeProvider clock, AuditLog audit) : PageModel
+public sealed class IndexModel(TilsynDbContext db, TimeProvider clock, AccessLog accessLog) : PageModel
 {
     public ComplaintCase Case { get; private set; } = null!;
     public List<CaseDocument> Documents { get; private set; } = [];
@@ -22,7 +22,7 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock, AuditLog 
         Case = found;
         Token = token;
         Documents = Case.Documents.Where(d => d.VisibleToCitizen).OrderBy(d => d.Sequence).ToList();
-        await audit.WriteAsync("view", Case.Number, "Borgerens statusside", ct);
+        await accessLog.WriteAsync(AccessAction.View, Case.Number, "Borgerens statusside", ct);
         return Page();
     }
 

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Audit;
+using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Data;
 using Tilsyn.Web.Identity;
 
-namespace Tilsyn.Web.Pages.Audit;
+namespace Tilsyn.Web.Pages.Adgangslog;
 
 /// <summary>AdvisorLead searches the access log (read-only).</summary>
 [Authorize(Policy = Policies.AdvisorLead)]
@@ -19,11 +19,11 @@ public sealed class IndexModel(TilsynDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? CaseNumber { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    public List<AuditEntry> Rows { get; private set; } = [];
+    public List<AccessLogEntry> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var q = db.AuditLog.AsNoTracking();
+        var q = db.AccessLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(UserQuery)) q = q.Where(a => a.UserName.Contains(UserQuery.Trim()));
         if (!string.IsNullOrWhiteSpace(CaseNumber)) q = q.Where(a => a.CaseNumber == CaseNumber.Trim());
         if (From is { } f) { var start = Tilsyn.Calendar.DanishTime.StartOf(f); q = q.Where(a => a.At >= start); }
