@@ -1,18 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
 using Tilsyn.Web;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Demo;
 using Tilsyn.Web.Health;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Organisation;
-using Tilsyn.Web.AccessLogging;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Letters;
-using Tilsyn.Web.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;

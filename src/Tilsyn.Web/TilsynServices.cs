@@ -1,9 +1,7 @@
 using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Calendar;
 using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Demo;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Letters;
 using Tilsyn.Web.Mail;
 using Tilsyn.Web.Organisation;

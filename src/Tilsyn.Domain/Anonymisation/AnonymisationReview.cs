@@ -1,5 +1,4 @@
 using System.Text;
-using Tilsyn.Common;
 
 namespace Tilsyn.Anonymisation;
 

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Audits;
 
 /// <summary>How the sample is spread over the strata (e.g. units or case types).</summary>

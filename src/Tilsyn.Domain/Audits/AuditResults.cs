@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Audits;
 
 /// <summary>One sampled case with the auditor's answers so far.</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Tilsyn.Common;
 using Tilsyn.Identity;
 
 namespace Tilsyn.Audits;

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Complaints;
 
 /// <summary>Who did something: a user (id and name at the time) or the citizen / the system.</summary>

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Complaints;
 
 /// <summary>Where a case is in its handling (<i>sagens status</i>).</summary>

@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Complaints.Intake;
 
 namespace Tilsyn.Evaluations;

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Evaluations;
 
 /// <summary>One initiative in an answer (<i>initiativ</i>).</summary>

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Evaluations;
 
 /// <summary>A score on the advisor's scale (<see cref="Assessment"/>) with a comment.</summary>

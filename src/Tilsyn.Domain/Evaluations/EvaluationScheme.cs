@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Evaluations;
 
 /// <summary>The kinds of question in a FOKUS evaluation scheme (<i>evalueringsskema</i>).</summary>

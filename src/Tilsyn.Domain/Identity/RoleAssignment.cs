@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Identity;
 
 /// <summary>The rule tying a role to an administration: a contact belongs to exactly one; nobody else belongs to any.</summary>

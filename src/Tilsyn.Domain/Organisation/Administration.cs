@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tilsyn.Common;
 
 namespace Tilsyn.Organisation;
 

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Organisation;
 
 /// <summary>

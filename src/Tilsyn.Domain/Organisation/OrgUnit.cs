@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Organisation;
 
 /// <summary>Whether a node in an administration's tree groups others or is a unit that handles cases.</summary>

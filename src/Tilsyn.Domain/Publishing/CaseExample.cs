@@ -1,5 +1,4 @@
 using Tilsyn.Anonymisation;
-using Tilsyn.Common;
 using Tilsyn.Complaints;
 using Tilsyn.Organisation;
 

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Recommendations;
 
 /// <summary>Where a recommendation (<i>henstilling, anbefaling</i>) came from.</summary>

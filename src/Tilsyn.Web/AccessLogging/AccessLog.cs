@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.AccessLogging;
 

@@ -1,16 +1,9 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
-using Tilsyn.Common;
-using Tilsyn.Complaints;
-using Tilsyn.Evaluations;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.AnnualReports.Sections;
 using Tilsyn.Web.CaseAudits;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Reports;
 using Tilsyn.Web.Statistics;
 

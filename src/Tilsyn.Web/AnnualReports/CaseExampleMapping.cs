@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Anonymisation;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.AnnualReports;
 

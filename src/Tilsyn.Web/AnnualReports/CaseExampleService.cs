@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Calendar;
 using Tilsyn.Anonymisation;
 using Tilsyn.Audits;
-using Tilsyn.Common;
+using Tilsyn.Calendar;
 using Tilsyn.Publishing;
 using Tilsyn.Web.CaseAudits;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Library;
 
 namespace Tilsyn.Web.AnnualReports;

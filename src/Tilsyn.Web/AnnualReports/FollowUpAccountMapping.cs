@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.AnnualReports;
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SpreadCheetah;
-using SpreadCheetah.Validations;
+using Tilsyn.Audits;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using DataValidation = SpreadCheetah.Validations.DataValidation;
-using Tilsyn.Audits;
 
 namespace Tilsyn.Web.CaseAudits;
 

@@ -1,14 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
-using Tilsyn.Common;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
-using Tilsyn.Web.Complaints;
 
 namespace Tilsyn.Web.CaseAudits;
 

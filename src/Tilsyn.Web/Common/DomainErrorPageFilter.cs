@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tilsyn.Common;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Common;
 

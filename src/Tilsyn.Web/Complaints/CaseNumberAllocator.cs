@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Data;
-
 namespace Tilsyn.Web.Complaints;
 
 /// <summary>Allocates the next running number of the year (<c>YYYY-NNNNNNN</c>); the unique index settles races, the caller retries.</summary>

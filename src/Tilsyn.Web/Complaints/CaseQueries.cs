@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
-using Tilsyn.Identity;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Complaints;
 

@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Complaints.Intake;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Uploads;
-
 using Tilsyn.Web.AccessLogging;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Complaints;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Complaints;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
-using Tilsyn.Identity;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Mail;
 

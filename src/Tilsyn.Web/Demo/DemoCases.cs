@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Letters;
 using Tilsyn.Organisation;
 using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Demo;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Evaluations;
 using Tilsyn.Recommendations;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Evaluations;
 
 namespace Tilsyn.Web.Demo;
 

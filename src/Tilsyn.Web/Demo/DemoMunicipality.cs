@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Demo;
 

@@ -1,17 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
 using Tilsyn.Extracts;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
 using Tilsyn.Web.CaseAudits;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Demo;
 

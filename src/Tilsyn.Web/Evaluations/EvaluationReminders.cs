@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Evaluations;
 using Tilsyn.Complaints;
+using Tilsyn.Evaluations;
 using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Mail;
 
 namespace Tilsyn.Web.Evaluations;

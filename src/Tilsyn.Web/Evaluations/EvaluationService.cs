@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Evaluations;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
-using Tilsyn.Web.Complaints;
 
 namespace Tilsyn.Web.Evaluations;
 

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Audits;
 using Tilsyn.Extracts;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Tilsyn.Extracts;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Extracts;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Extracts;
 using Tilsyn.Statistics;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Extracts;
 

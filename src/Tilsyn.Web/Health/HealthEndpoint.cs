@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Data;
-
 namespace Tilsyn.Web.Health;
 
 public static class HealthEndpoint

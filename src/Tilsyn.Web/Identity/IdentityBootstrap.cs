@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Tilsyn.Identity;
 
 namespace Tilsyn.Web.Identity;
 

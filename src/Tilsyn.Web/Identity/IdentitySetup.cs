@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Tilsyn.Identity;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Identity;
 

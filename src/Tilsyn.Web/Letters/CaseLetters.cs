@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
 using Tilsyn.Letters;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Mail;
 
 namespace Tilsyn.Web.Letters;

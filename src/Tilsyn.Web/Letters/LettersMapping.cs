@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tilsyn.Letters;
 
 namespace Tilsyn.Web.Letters;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Library;
 

@@ -1,9 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MimeKit;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Mail;
 

@@ -1,5 +1,3 @@
-using Tilsyn.Web.Data;
-
 namespace Tilsyn.Web.Mail;
 
 /// <summary>Queues mails in the outbox (the caller saves them with its own change).</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Organisation;
 

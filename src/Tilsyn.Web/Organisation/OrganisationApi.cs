@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Organisation;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Organisation;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Tilsyn.Web.Pages;
 
 [IgnoreAntiforgeryToken]

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tilsyn.Identity;
 using Tilsyn.Web.Organisation;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Recommendations;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Recommendations;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Tilsyn.Complaints.Intake;
 
 namespace Tilsyn.Web.Reports;

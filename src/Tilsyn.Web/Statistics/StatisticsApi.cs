@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 using SpreadCheetah;
-using Tilsyn.Statistics;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Statistics;
 

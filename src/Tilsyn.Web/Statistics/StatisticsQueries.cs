@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
 using Tilsyn.Statistics;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Extracts;
 
 namespace Tilsyn.Web.Statistics;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Statistics;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Statistics;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tilsyn.Anonymisation;
-using Tilsyn.Common;
 
 namespace Tilsyn.Tests.Anonymisation;
 

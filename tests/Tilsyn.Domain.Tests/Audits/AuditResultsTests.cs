@@ -1,5 +1,4 @@
 using Tilsyn.Audits;
-using Tilsyn.Common;
 
 namespace Tilsyn.Tests.Audits;
 

@@ -1,5 +1,4 @@
 using Tilsyn.Audits;
-using Tilsyn.Common;
 using Tilsyn.Identity;
 
 namespace Tilsyn.Tests.Audits;

@@ -1,5 +1,3 @@
-using Tilsyn.Common;
-
 namespace Tilsyn.Domain.Tests.Common;
 
 public sealed class TextFieldTests

@@ -1,5 +1,4 @@
 using Tilsyn.Calendar;
-using Tilsyn.Common;
 using Tilsyn.Complaints;
 using Tilsyn.Letters;
 

@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Evaluations;
 using Tilsyn.Identity;
 

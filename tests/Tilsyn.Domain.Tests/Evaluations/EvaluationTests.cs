@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Evaluations;
 
 namespace Tilsyn.Tests.Evaluations;

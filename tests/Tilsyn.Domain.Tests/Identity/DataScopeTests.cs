@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Identity;
 
 namespace Tilsyn.Tests.Identity;

@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Organisation;
 
 namespace Tilsyn.Tests.Organisation;

@@ -1,5 +1,4 @@
 using Tilsyn.Anonymisation;
-using Tilsyn.Common;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 

@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 

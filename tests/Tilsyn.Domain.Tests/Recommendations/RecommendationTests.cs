@@ -1,4 +1,3 @@
-using Tilsyn.Common;
 using Tilsyn.Recommendations;
 
 namespace Tilsyn.Tests.Recommendations;

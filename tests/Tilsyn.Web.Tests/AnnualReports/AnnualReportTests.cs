@@ -1,13 +1,8 @@
-using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Anonymisation;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
-using Tilsyn.Web.AnnualReports;
-using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.AnnualReports;
 

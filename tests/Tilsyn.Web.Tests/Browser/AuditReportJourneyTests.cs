@@ -1,18 +1,13 @@
-using System.Security.Claims;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tilsyn.Audits;
 using Tilsyn.Extracts;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Web.CaseAudits;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Browser;
 

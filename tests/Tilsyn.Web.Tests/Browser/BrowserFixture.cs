@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Browser;
 

@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Tilsyn.Complaints;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Browser;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Browser;
 

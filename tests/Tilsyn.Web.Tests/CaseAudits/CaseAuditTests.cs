@@ -1,21 +1,16 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpreadCheetah;
-using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using Tilsyn.Audits;
 using Tilsyn.Extracts;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Web.CaseAudits;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
-using Tilsyn.Web.Tests.Infrastructure;
+using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 
 namespace Tilsyn.Web.Tests.CaseAudits;
 

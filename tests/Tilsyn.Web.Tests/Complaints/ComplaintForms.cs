@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Complaints;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Tilsyn.Web.Tests.Infrastructure;
-
 namespace Tilsyn.Web.Tests.Evaluations;
 
 public sealed class CommitteeStatusTests(TilsynApp app) : IClassFixture<TilsynApp>

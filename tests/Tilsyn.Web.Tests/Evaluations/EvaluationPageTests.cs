@@ -1,9 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tilsyn.Evaluations;
 using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Evaluations;
 

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tilsyn.Common;
 using Tilsyn.Evaluations;
 using Tilsyn.Identity;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Identity;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Evaluations;
 

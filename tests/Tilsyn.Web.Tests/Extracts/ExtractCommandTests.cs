@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Extracts;
 

@@ -1,10 +1,7 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tilsyn.Extracts;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Statistics;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Extracts;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Extracts;
 

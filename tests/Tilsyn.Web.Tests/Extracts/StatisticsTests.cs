@@ -1,12 +1,10 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tilsyn.Complaints;
 using Tilsyn.Extracts;
 using Tilsyn.Statistics;
 using Tilsyn.Web.Extracts;
 using Tilsyn.Web.Statistics;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Extracts;
 

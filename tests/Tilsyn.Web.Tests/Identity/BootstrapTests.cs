@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Tests.Infrastructure;
-
 namespace Tilsyn.Web.Tests.Identity;
 
 /// <summary>A production start: no demo data, the first head of office from configuration.</summary>

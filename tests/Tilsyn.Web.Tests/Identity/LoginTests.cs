@@ -1,6 +1,3 @@
-using System.Net;
-using Tilsyn.Web.Tests.Infrastructure;
-
 namespace Tilsyn.Web.Tests.Identity;
 
 public sealed class LoginTests(TilsynApp app) : IClassFixture<TilsynApp>

@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Letters;
 using Tilsyn.Web.Letters;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Letters;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Organisation;
 

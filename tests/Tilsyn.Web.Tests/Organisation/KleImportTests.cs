@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Web.Demo;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Organisation;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Tests.Infrastructure;
 
 namespace Tilsyn.Web.Tests.Organisation;
 

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints.Intake;
 using Tilsyn.Web.Tests.Complaints;
-using Tilsyn.Web.Tests.Infrastructure;
 using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Tests.Uploads;

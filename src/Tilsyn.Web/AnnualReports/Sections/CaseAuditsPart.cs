@@ -1,8 +1,6 @@
-using Tilsyn.Audits;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using Tilsyn.Audits;
 using Tilsyn.Web.CaseAudits;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.AnnualReports.Sections;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.AnnualReports.Sections;

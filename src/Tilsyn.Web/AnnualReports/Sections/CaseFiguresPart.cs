@@ -1,9 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.AnnualReports.Sections;

@@ -1,7 +1,5 @@
-using Tilsyn.Evaluations;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Data;
+using Tilsyn.Evaluations;
 using Tilsyn.Web.Evaluations;
 using Tilsyn.Web.Reports;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.AnnualReports.Sections;

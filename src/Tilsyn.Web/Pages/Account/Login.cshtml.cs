@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Account;
 

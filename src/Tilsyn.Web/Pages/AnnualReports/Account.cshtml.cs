@@ -1,14 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Identity;
 using Tilsyn.Publishing;
 using Tilsyn.Recommendations;
 using Tilsyn.Web.AnnualReports;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.Pages.AnnualReports;

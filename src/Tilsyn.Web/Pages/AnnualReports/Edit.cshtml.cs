@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.AnnualReports;
 

@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Identity;
 using Tilsyn.Publishing;
 using Tilsyn.Web.AnnualReports;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Reports;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.AnnualReports;
 

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Audits;
 using Tilsyn.Web.CaseAudits;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.CaseAudits;
 

@@ -1,18 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
-using Tilsyn.Common;
 using Tilsyn.Complaints;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Web.AccessLogging;
-using Tilsyn.Web.Common;
 using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Cases;

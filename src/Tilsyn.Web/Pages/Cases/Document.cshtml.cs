@@ -1,9 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Calendar;
 using Tilsyn.Complaints;
-using Tilsyn.Identity;
 using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
 

@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
 using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Cases;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.Pages.Evaluations;

@@ -1,17 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
-using Tilsyn.Common;
 using Tilsyn.Evaluations;
-using Tilsyn.Identity;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Evaluations;

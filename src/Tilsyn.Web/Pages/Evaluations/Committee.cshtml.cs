@@ -1,13 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Evaluations;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Evaluations;
 

@@ -1,14 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Common;
-using Tilsyn.Identity;
 using Tilsyn.Evaluations;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Evaluations;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Evaluations;
 using Tilsyn.Web.Evaluations;
-using Tilsyn.Web.Identity;
 
 using Tilsyn.Web.Reports;
 

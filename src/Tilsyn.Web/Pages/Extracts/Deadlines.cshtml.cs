@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Extracts;
 

@@ -1,12 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Extracts;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.Extracts;

@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Extracts;
 using Tilsyn.Web.Extracts;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Extracts;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Uploads;
 

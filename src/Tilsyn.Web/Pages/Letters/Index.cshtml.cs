@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Letters;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Letters;
 
 namespace Tilsyn.Web.Pages.Letters;

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Publishing;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Library;
 
 namespace Tilsyn.Web.Pages.Library;

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Common;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 using Tilsyn.Web.Organisation;
 
 namespace Tilsyn.Web.Pages.Organisation;

@@ -1,16 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
-using Tilsyn.Common;
 using Tilsyn.Complaints.Intake;
-using Tilsyn.Identity;
 using Tilsyn.Recommendations;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Recommendations;
 

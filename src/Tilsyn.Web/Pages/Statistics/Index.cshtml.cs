@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Calendar;
 using Tilsyn.Organisation;
 using Tilsyn.Statistics;
-using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Statistics;
 
 namespace Tilsyn.Web.Pages.Statistics;

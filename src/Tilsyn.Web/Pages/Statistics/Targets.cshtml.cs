@@ -1,12 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Data;
 using Tilsyn.Web.Statistics;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Statistics;
 

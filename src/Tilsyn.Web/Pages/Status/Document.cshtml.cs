@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilsyn.Complaints;
 using Tilsyn.Web.AccessLogging;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.Status;
 

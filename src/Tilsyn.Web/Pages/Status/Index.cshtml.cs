@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tilsyn.Complaints;
 using Tilsyn.Web.AccessLogging;
 using Tilsyn.Web.Complaints;
-using Tilsyn.Web.Data;
 
 namespace Tilsyn.Web.Pages.Status;
 

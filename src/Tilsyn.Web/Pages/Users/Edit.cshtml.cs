@@ -1,13 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Common;
-using Tilsyn.Identity;
 using Tilsyn.Organisation;
-using Tilsyn.Web.Common;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Users;
 

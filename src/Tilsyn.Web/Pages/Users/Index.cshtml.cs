@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tilsyn.Web.Data;
-using Tilsyn.Web.Identity;
 
 namespace Tilsyn.Web.Pages.Users;
 

@@ -1,0 +1,2 @@
+// Namespaces nearly every file of the domain uses.
+global using Tilsyn.Common;
