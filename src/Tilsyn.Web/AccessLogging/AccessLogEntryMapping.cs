@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tilsyn.Web.AccessLogging;
 
 internal sealed class AccessLogEntryMapping : IEntityTypeConfiguration<AccessLogEntry>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Publishing;
 
 namespace Tilsyn.Web.AnnualReports;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Audits;
 
 namespace Tilsyn.Web.CaseAudits;

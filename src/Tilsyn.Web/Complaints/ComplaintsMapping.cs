@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Complaints;
 
 namespace Tilsyn.Web.Complaints;

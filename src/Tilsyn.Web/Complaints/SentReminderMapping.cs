@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tilsyn.Web.Complaints;
 
 internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Evaluations;
 
 namespace Tilsyn.Web.Evaluations;

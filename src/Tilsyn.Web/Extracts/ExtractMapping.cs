@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tilsyn.Web.Extracts;
 
 /// <summary>The extracts feature's tables: imports, KPI cells, quarantined rows, processing deadlines and the kept cases.</summary>

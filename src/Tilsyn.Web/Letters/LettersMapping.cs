@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tilsyn.Web.Letters;
 
 internal sealed class StoredLetterTemplateConfiguration : IEntityTypeConfiguration<StoredLetterTemplate>

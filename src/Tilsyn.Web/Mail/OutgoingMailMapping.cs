@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tilsyn.Web.Mail;
 
 internal sealed class OutgoingMailMapping : IEntityTypeConfiguration<OutgoingMail>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Organisation;
 
 namespace Tilsyn.Web.Organisation;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tilsyn.Recommendations;
 
 namespace Tilsyn.Web.Recommendations;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tilsyn.Web.Statistics;
 
 /// <summary>The targets table: one target per administration (or area) and kind.</summary>
