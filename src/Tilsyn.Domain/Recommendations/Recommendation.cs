@@ -31,7 +31,7 @@ public sealed class Recommendation
 {
     public static readonly TextField SourceReferenceField = new("Kilde", 200);
     public static readonly TextField TextField = new("Henstilling", 5000);
-    public static readonly TextField ProgressField = new("Status", 5000);
+    public static readonly TextField ProgressField = new("Opfølgning", 5000);
     public static readonly TextField ClosingNoteField = new("Begrundelse for lukning", 2000);
 
     private readonly List<RecommendationUpdate> updates = [];

@@ -1,13 +1,18 @@
 using Tilsyn.Audits;
+using Tilsyn.Complaints.Intake;
 using Tilsyn.Web.CaseAudits;
+using Tilsyn.Web.Uploads;
 
 namespace Tilsyn.Web.Pages.CaseAudits;
 
 /// <summary>One audit: its design and strata, the sampled cases with progress, and the workbook round trip.</summary>
 [Authorize]
-[RequestSizeLimit(20 * 1024 * 1024)]
+[UploadLimits(MaxSheetBytes)]
 public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : PageModel, IDomainErrorPage
 {
+    /// <summary>The largest filled-in checklist workbook taken back.</summary>
+    public const long MaxSheetBytes = 20 * AttachmentPolicy.MiB;
+
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public CaseAudit Audit { get; private set; } = null!;
     public AuditChecklist Checklist { get; private set; } = AuditChecklist.Current;

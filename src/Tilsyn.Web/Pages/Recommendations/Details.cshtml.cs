@@ -18,7 +18,7 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageM
 
     public Task<IActionResult> OnPostProgressAsync(string? text, string? evidence, CancellationToken ct) => Change(r =>
     {
-        if (FreeText.Check("Opfølgning", text, 5000, true) is { } bad) throw new DomainException(bad);
+        if (FreeText.Check(Recommendation.ProgressField, text, required: true) is { } bad) throw new DomainException(bad);
         r.ReportProgress(FreeText.Normalise(text), string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim(), clock.GetUtcNow(), User.DisplayName());
     }, ct);
 
