@@ -1,7 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.Letters;
 
