@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Tilsyn.Web.Data;
 
@@ -62,17 +61,4 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<TilsynDbContext>();
         await db.Database.MigrateAsync(ct);
     }
-}
-
-/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the web host.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTilsynDbContext>
-{
-    public SqliteTilsynDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTilsynDbContext>().UseSqlite(DatabaseSetup.DefaultSqlite).Options);
-}
-
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTilsynDbContext>
-{
-    public PostgresTilsynDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTilsynDbContext>().UseNpgsql("Host=localhost;Database=tilsyn_design").Options);
 }

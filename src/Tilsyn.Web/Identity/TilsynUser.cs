@@ -10,12 +10,3 @@ public sealed class TilsynUser : IdentityUser
     /// <summary>Set for an AdministrationContact (exactly one administration), null for every other role.</summary>
     public int? AdministrationId { get; set; }
 }
-
-internal sealed class TilsynUserConfiguration : IEntityTypeConfiguration<TilsynUser>
-{
-    public void Configure(EntityTypeBuilder<TilsynUser> e)
-    {
-        e.Property(u => u.FullName).HasMaxLength(200).IsRequired();
-        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(u => u.AdministrationId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
