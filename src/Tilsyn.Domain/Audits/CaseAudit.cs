@@ -110,6 +110,15 @@ public sealed class CaseAudit
         if (openedFrom is { } f && openedTo is { } t && t < f) throw new DomainException("Periode: slutdatoen ligger før startdatoen.");
     }
 
+    /// <summary>The drawn population must hold cases, and at least as many as the sample asks for.</summary>
+    /// <exception cref="DomainException">The population is empty or smaller than the sample.</exception>
+    public static void CheckSample(int sampleSize, long populationSize)
+    {
+        if (populationSize == 0) throw new DomainException("Population: ingen sager matcher udvælgelsen.");
+        if (sampleSize > populationSize)
+            throw new DomainException($"Stikprøvestørrelse: populationen har kun {populationSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(",", ".")} sager.");
+    }
+
     /// <summary>
     /// Records the answers for one sampled case of this audit: only by those who may answer it
     /// (<see cref="CaseAuditAccess.MayAnswer"/>), only for a case drawn in this audit, only the

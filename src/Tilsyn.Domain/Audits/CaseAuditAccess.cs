@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Tilsyn.Identity;
+using Tilsyn.Recommendations;
 
 namespace Tilsyn.Audits;
 
@@ -62,6 +63,20 @@ public sealed class CaseAuditAccess
 
     /// <summary>The recommendations made from an audit's findings: staff and contacts (Leadership sees the results only).</summary>
     public bool MaySeeRecommendations => staff || contact;
+
+    /// <summary>
+    /// Which of an audit's recommendations the user sees, as a query filter: staff all; a contact only
+    /// those aimed at its own administration; Leadership and anyone else none (<see cref="MaySeeRecommendations"/>).
+    /// </summary>
+    public Expression<Func<Recommendation, bool>> VisibleRecommendations
+    {
+        get
+        {
+            if (staff) return r => true;
+            if (contact && own is { } id) return r => r.AdministrationId == id;
+            return r => false;
+        }
+    }
 
     /// <summary>
     /// Who owns a new audit and whose cases it audits: staff audit what they ask for and own it as the

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Tilsyn.Identity;
 
 namespace Tilsyn.Evaluations;
@@ -30,4 +31,20 @@ public sealed class EvaluationAccess
 
     /// <summary>Opening rounds, reopening, picking the meeting time and assessing: the advisor's staff only.</summary>
     public bool MayReview => staff;
+
+    /// <summary>
+    /// The committee status (<see cref="CommitteeStatus"/>) the user sees: a contact only its own
+    /// administration's; everybody else who reaches the page every administration's.
+    /// </summary>
+    public Expression<Func<CommitteeStatus, bool>> VisibleCommitteeStatus
+    {
+        get
+        {
+            if (scope.AdministrationId is { } own) return s => s.AdministrationId == own;
+            return s => true;
+        }
+    }
+
+    /// <summary>The administration whose committee status the user writes; null = none (only a contact writes its own).</summary>
+    public int? WritesCommitteeStatusFor => scope.AdministrationId;
 }

@@ -148,6 +148,10 @@ public sealed class EvaluationAnswer
         history.Add($"{at:yyyy-MM-dd HH:mm} {by}: genåbnet: {why}");
     }
 
+    /// <summary>Documents are attached to a draft only; a submitted answer is locked until the advisor reopens it.</summary>
+    /// <exception cref="DomainException">The answer is submitted.</exception>
+    public void EnsureMayAttach() => EnsureDraft();
+
     private void EnsureDraft()
     {
         if (Status == AnswerStatus.Submitted)

@@ -46,6 +46,12 @@ public sealed class AnnualReport
     public byte[]? PublishedDocx { get; private set; }
     public bool IsPublished => PublishedAt is not null;
 
+    /// <summary>Who sees the report: a published one everybody logged in; a draft only the advisor's staff.</summary>
+    public bool MaySee(bool isAdvisorStaff) => MaySee(PublishedAt, isAdvisorStaff);
+
+    /// <summary>The same rule as <see cref="MaySee(bool)"/> for a report known only by its publication time (lists).</summary>
+    public static bool MaySee(DateTimeOffset? publishedAt, bool isAdvisorStaff) => publishedAt is not null || isAdvisorStaff;
+
     /// <summary>The freeze rule: a published report (its texts, recommendations and examples) is never changed.</summary>
     /// <exception cref="DomainException">The report is published.</exception>
     public void EnsureDraft()

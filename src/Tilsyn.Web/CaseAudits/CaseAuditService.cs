@@ -76,8 +76,7 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
         };
         var sizes = sampler.Sizes;
         var total = sizes.Values.Sum();
-        if (total == 0) throw new DomainException("Population: ingen sager matcher udvælgelsen.");
-        if (n > total) throw new DomainException($"Stikprøvestørrelse: populationen har kun {total:N0} sager.".Replace(",", "."));
+        CaseAudit.CheckSample(n, total);
         var allocation = Allocation.Allocate(sizes, n, design);
         var strata = sizes.OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new AuditStratum(s.Key, Label(s.Key), s.Value, allocation.GetValueOrDefault(s.Key))).ToList();

@@ -14,7 +14,7 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
     public string AnswerUrl(int year, int administrationId) => $"{(config["PublicBaseUrl"] ?? "").TrimEnd('/')}/Evaluations/Answer?year={year}&administration={administrationId}";
 
     /// <summary>The user's reach in FOKUS (<see cref="EvaluationAccess"/>, the one rule), from the login's roles and administration.</summary>
-    public static EvaluationAccess Access(ClaimsPrincipal user) => new(user.Scope(), user.IsAdvisorStaff());
+    public static EvaluationAccess Access(ClaimsPrincipal user) => EvaluationAccess.For(user.RoleNames(), user.AdministrationIdOf());
 
     /// <summary>Opens the round (the rules are <see cref="EvaluationRound.Open"/>'s) and gives every administration a draft answer.</summary>
     public async Task<EvaluationRound> OpenRoundAsync(int year, DateOnly deadline, string by, CancellationToken ct)

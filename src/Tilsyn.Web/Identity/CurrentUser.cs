@@ -18,6 +18,14 @@ public static class TilsynClaims
         return DataScope.For(roles, admin);
     }
 
+    /// <summary>The login's role names (none when not logged in): what the domain's access rules are built from.</summary>
+    public static IEnumerable<string> RoleNames(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindAll(ClaimTypes.Role).Select(c => c.Value) : [];
+
+    /// <summary>The administration in the login cookie (a contact's), or null.</summary>
+    public static int? AdministrationIdOf(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && int.TryParse(user.FindFirstValue(AdministrationId), out var id) ? id : null;
+
     /// <summary>The citizens' advisor's own staff (caseworker or head of office).</summary>
     public static bool IsAdvisorStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.AdvisorLead);
 

@@ -1,5 +1,6 @@
 using Tilsyn.Audits;
 using Tilsyn.Identity;
+using Tilsyn.Recommendations;
 
 namespace Tilsyn.Tests.Audits;
 
@@ -69,5 +70,25 @@ public sealed class CaseAuditAccessTests
         Assert.False(CaseAuditAccess.For([Roles.AdministrationContact], 4).MayRecommend);
         Assert.True(CaseAuditAccess.For([Roles.AdministrationContact], 4).MaySeeRecommendations);
         Assert.False(CaseAuditAccess.For([Roles.Leadership], null).MaySeeRecommendations);
+    }
+
+    [Fact]
+    public void Staff_see_every_recommendation_of_an_audit_a_contact_only_its_own_administrations_and_leadership_none()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        Recommendation For(int administration) => new(RecommendationSource.CaseAudit, "Audit 1, spørgsmål 2", administration, null, "Partshør altid.", new DateOnly(2027, 3, 1), at, "x");
+        var buf = For(4);
+        var sof = For(5);
+        bool[] Seen(string role, int? own)
+        {
+            var visible = CaseAuditAccess.For([role], own).VisibleRecommendations.Compile();
+            return [visible(buf), visible(sof)];
+        }
+        Assert.Equal([true, true], Seen(Roles.Advisor, null));
+        Assert.Equal([true, true], Seen(Roles.AdvisorLead, null));
+        Assert.Equal([true, false], Seen(Roles.AdministrationContact, 4));
+        Assert.Equal([false, false], Seen(Roles.AdministrationContact, null));
+        Assert.Equal([false, false], Seen(Roles.Leadership, null));
+        Assert.Equal([false, false], Seen("Unknown", 4));
     }
 }

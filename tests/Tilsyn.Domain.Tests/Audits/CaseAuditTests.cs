@@ -122,4 +122,13 @@ public sealed class CaseAuditTests
         Assert.True(a.SamePopulationAs(b));
         Assert.False(a.SamePopulationAs(other));
     }
+
+    [Fact]
+    public void A_sample_needs_a_population_with_cases_and_at_least_as_many_as_it_asks_for()
+    {
+        Assert.Equal("Population: ingen sager matcher udvælgelsen.", Assert.Throws<DomainException>(() => CaseAudit.CheckSample(10, 0)).Message);
+        Assert.Equal("Stikprøvestørrelse: populationen har kun 9 sager.", Assert.Throws<DomainException>(() => CaseAudit.CheckSample(10, 9)).Message);
+        Assert.Equal("Stikprøvestørrelse: populationen har kun 1.234 sager.", Assert.Throws<DomainException>(() => CaseAudit.CheckSample(1235, 1234)).Message);
+        CaseAudit.CheckSample(10, 10);
+    }
 }

@@ -94,6 +94,38 @@ public sealed class EvaluationTests
         Assert.Throws<DomainException>(() => Assessment.Validate(5));
         Assert.Equal("Egnet, og effekten følges op", Assessment.Describe(4));
     }
+
+    [Fact]
+    public void Documents_are_attached_to_a_draft_only_until_the_advisor_reopens_the_answer()
+    {
+        var a = new EvaluationAnswer(4, Scheme());
+        a.EnsureMayAttach();
+        a.Submit("Følgebrev", Slots(3), ["Direktør"], Now, "BUF");
+        Assert.Equal("Besvarelsen er indsendt og låst. Borgerrådgiveren kan genåbne den.", Assert.Throws<DomainException>(() => a.EnsureMayAttach()).Message);
+        a.Reopen("Mangler bilag", Now, "Sara Holm");
+        a.EnsureMayAttach();
+    }
+
+    [Fact]
+    public void A_contact_sees_and_writes_only_its_own_committee_status_and_others_read_all_and_write_none()
+    {
+        var buf = new CommitteeStatus(4, 2018, "Børne- og Ungdomsudvalget", "Status", Now, "BUF");
+        var sof = new CommitteeStatus(5, 2018, "Socialudvalget", "Status", Now, "SOF");
+        bool[] Seen(EvaluationAccess access)
+        {
+            var visible = access.VisibleCommitteeStatus.Compile();
+            return [visible(buf), visible(sof)];
+        }
+        var contact = EvaluationAccess.For([Tilsyn.Identity.Roles.AdministrationContact], 4);
+        Assert.Equal([true, false], Seen(contact));
+        Assert.Equal(4, contact.WritesCommitteeStatusFor);
+        foreach (var role in new[] { Tilsyn.Identity.Roles.Advisor, Tilsyn.Identity.Roles.Leadership })
+        {
+            var other = EvaluationAccess.For([role], null);
+            Assert.Equal([true, true], Seen(other));
+            Assert.Null(other.WritesCommitteeStatusFor);
+        }
+    }
 }
 
 public sealed class EvaluationSnapshotTests

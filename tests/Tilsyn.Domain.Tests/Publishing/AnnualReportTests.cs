@@ -179,4 +179,15 @@ public sealed class AnnualReportTests
         Assert.Throws<DomainException>(() => r.ToRegister(Now, "Sara Holm"));
         Assert.Throws<DomainException>(() => r.Registered(42));
     }
+
+    [Fact]
+    public void A_draft_report_is_seen_only_by_the_advisors_staff_and_a_published_one_by_everybody()
+    {
+        Assert.True(Draft().MaySee(isAdvisorStaff: true));
+        Assert.False(Draft().MaySee(isAdvisorStaff: false));
+        Assert.True(Published().MaySee(isAdvisorStaff: false));
+        Assert.True(Published().MaySee(isAdvisorStaff: true));
+        Assert.False(AnnualReport.MaySee(publishedAt: null, isAdvisorStaff: false));
+        Assert.True(AnnualReport.MaySee(Now, isAdvisorStaff: false));
+    }
 }

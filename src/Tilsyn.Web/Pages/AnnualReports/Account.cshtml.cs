@@ -56,14 +56,13 @@ public sealed class AccountModel(TilsynDbContext db, TimeProvider clock) : PageM
 
     private async Task<bool> LoadAsync(CancellationToken ct, bool tracked = false)
     {
-        var isStaff = User.IsAdvisorStaff();
-        var own = User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
-        if (!isStaff && own != Administration && !User.IsInRole(Roles.Leadership)) return false;
-        if (!await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct)) return false;
+        var access = FollowUpAccountAccess.For(User.RoleNames(), User.AdministrationIdOf());
+        var published = await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct);
+        if (!access.MaySee(published, Administration)) return false;
         var admin = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Administration, ct);
         if (admin is null) return false;
         AdministrationCode = admin.Code;
-        MayEdit = own == Administration;
+        MayEdit = access.MayEdit(published, Administration);
         var recs = tracked ? db.Recommendations : db.Recommendations.AsNoTracking();
         Recommendations = await AnnualReportService.RecommendationsOf(recs, Year).Where(r => r.AdministrationId == Administration)
             .OrderBy(r => r.Id).ToListAsync(ct);

@@ -14,8 +14,9 @@ public sealed class AccountsModel(TilsynDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct)) return NotFound();
-        var own = User.IsInRole(Roles.AdministrationContact) ? User.Scope().AdministrationId : null;
+        var published = await db.Set<AnnualReport>().AnyAsync(r => r.Year == Year && r.PublishedAt != null, ct);
+        if (!FollowUpAccountAccess.AccountsOpen(published)) return NotFound();
+        var own = FollowUpAccountAccess.For(User.RoleNames(), User.AdministrationIdOf()).OnlyAdministration;
         var recs = await AnnualReportService.RecommendationsOf(db.Recommendations.AsNoTracking(), Year).ToListAsync(ct);
         var accounts = await db.Set<FollowUpAccount>().AsNoTracking().Where(a => a.Year == Year).ToListAsync(ct);
         var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);

@@ -15,7 +15,7 @@ public sealed class IndexModel(TilsynDbContext db, AnnualReportService reports) 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var rows = await db.Set<AnnualReport>().AsNoTracking().OrderByDescending(r => r.Year).Select(r => new { r.Year, r.PublishedAt }).ToListAsync(ct);
-        Reports = rows.Where(r => IsStaff || r.PublishedAt != null).Select(r => new Row(r.Year, r.PublishedAt != null, r.PublishedAt)).ToList();
+        Reports = rows.Where(r => AnnualReport.MaySee(r.PublishedAt, IsStaff)).Select(r => new Row(r.Year, r.PublishedAt != null, r.PublishedAt)).ToList();
     }
 
     public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)

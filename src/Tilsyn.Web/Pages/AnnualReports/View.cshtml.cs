@@ -36,7 +36,7 @@ public sealed class ViewModel(TilsynDbContext db, AnnualReportService reports) :
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var report = await db.Set<AnnualReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == Year, ct);
-        if (report is null || (!report.IsPublished && !IsStaff)) return false;
+        if (report is null || !report.MaySee(IsStaff)) return false;
         Report = report;
         return true;
     }

@@ -59,8 +59,7 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
         if (Previous is not null) PreviousResult = await audits.ResultAsync(Previous, ct);
         var reference = Reference;
         Recommendations = await db.Recommendations.AsNoTracking().Where(r => r.Source == RecommendationSource.CaseAudit && r.SourceReference.StartsWith(reference + ","))
-            .Where(r => User.Scope().AdministrationId == null || r.AdministrationId == User.Scope().AdministrationId).ToListAsync(ct);
-        if (!CaseAuditService.Access(User).MaySeeRecommendations) Recommendations = [];
+            .Where(CaseAuditService.Access(User).VisibleRecommendations).ToListAsync(ct);
         Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         return true;
     }

@@ -21,6 +21,9 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     public sealed record AttachmentRow(int Id, string FileName, DateTimeOffset UploadedAt, string UploadedBy);
     public List<AttachmentRow> Attachments { get; private set; } = [];
     public List<AssessmentField> AssessmentFields { get; private set; } = [];
+
+    /// <summary>The user's reach in FOKUS (<see cref="EvaluationAccess"/>): the page offers review only when it allows it.</summary>
+    public EvaluationAccess Access => EvaluationService.Access(User);
     private EvaluationAnswerRecord record = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
@@ -58,7 +61,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     /// <summary>The advisor picks the meeting time; every participant (and the advisor) gets an .ics invitation by e-mail.</summary>
     public async Task<IActionResult> OnPostChooseSlotAsync(int slot, CancellationToken ct)
     {
-        if (!EvaluationService.Access(User).MayReview) return Forbid();
+        if (!Access.MayReview) return Forbid();
         var me = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.Email).FirstOrDefaultAsync(ct);
         return await Change("Mødetidspunktet er valgt, og invitationerne er sendt.", a =>
         {
@@ -77,16 +80,11 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     public async Task<IActionResult> OnPostAttachAsync(List<IFormFile> files, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        Answer.EnsureMayAttach();
         var errors = new List<string>();
         var accepted = await UploadReader.ReadAcceptedAsync(files, errors, ct);
-        if (Answer.Status == AnswerStatus.Submitted) errors.Add("Besvarelsen er indsendt og låst. Borgerrådgiveren kan genåbne den.");
         if (accepted.Count == 0 && errors.Count == 0) errors.Add("Vælg en fil.");
-        if (errors.Count > 0)
-        {
-            Error = string.Join(" ", errors);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));
         foreach (var f in accepted)
             db.Add(new EvaluationAttachment { AnswerId = record.Id, FileName = f.FileName, ContentType = f.ContentType, Content = f.Content, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName() });
         await db.SaveChangesAsync(ct);
@@ -104,7 +102,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     /// <summary>The advisor's assessment: every field named <c>score-…</c> with its <c>comment-…</c>.</summary>
     public async Task<IActionResult> OnPostAssessAsync(CancellationToken ct)
     {
-        if (!EvaluationService.Access(User).MayReview) return Forbid();
+        if (!Access.MayReview) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         var assessment = record.StartAssessment();
         foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("score-", StringComparison.Ordinal)))
@@ -126,7 +124,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
 
     public async Task<IActionResult> OnPostReopenAsync(string? reason, CancellationToken ct)
     {
-        if (!EvaluationService.Access(User).MayReview) return Forbid();
+        if (!Access.MayReview) return Forbid();
         return await Change("Besvarelsen er genåbnet.", a => a.Reopen(reason ?? "", clock.GetUtcNow(), User.DisplayName()), ct);
     }
 

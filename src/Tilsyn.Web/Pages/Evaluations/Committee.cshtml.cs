@@ -1,5 +1,6 @@
 using Tilsyn.Evaluations;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Evaluations;
 
 namespace Tilsyn.Web.Pages.Evaluations;
 
@@ -15,16 +16,16 @@ public sealed class CommitteeModel(TilsynDbContext db, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var scope = User.Scope();
+        var access = EvaluationService.Access(User);
         Codes = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
-        Rows = await db.Set<CommitteeStatus>().AsNoTracking().Where(s => scope.AdministrationId == null || s.AdministrationId == scope.AdministrationId)
+        Rows = await db.Set<CommitteeStatus>().AsNoTracking().Where(access.VisibleCommitteeStatus)
             .OrderByDescending(s => s.Year).ThenBy(s => s.Committee).ToListAsync(ct);
-        if (scope.AdministrationId is { } own) OwnAdministration = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == own, ct);
+        if (access.WritesCommitteeStatusFor is { } own) OwnAdministration = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == own, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(int year, string? text, CancellationToken ct)
     {
-        var own = User.Scope().AdministrationId;
+        var own = EvaluationService.Access(User).WritesCommitteeStatusFor;
         if (own is null) return Forbid(); // only an administration writes its own status
         var admin = await db.Administrations.FirstAsync(a => a.Id == own, ct);
         var committee = admin.Committee ?? admin.Name;

@@ -13,9 +13,12 @@ public sealed class IndexModel(TilsynDbContext db, EvaluationService evaluations
     public string? Error { get; set; }
     public string Code(int id) => Codes.GetValueOrDefault(id, "?");
 
+    /// <summary>The user's reach in FOKUS (<see cref="EvaluationAccess"/>).</summary>
+    public EvaluationAccess Access => EvaluationService.Access(User);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var only = EvaluationService.Access(User).OnlyAdministration;
+        var only = Access.OnlyAdministration;
         Rounds = await db.Set<EvaluationRound>().AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(ct);
         Answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking()
             .Where(a => only == null || a.AdministrationId == only).ToListAsync(ct);
@@ -25,7 +28,7 @@ public sealed class IndexModel(TilsynDbContext db, EvaluationService evaluations
 
     public async Task<IActionResult> OnPostAsync(int year, DateOnly deadline, CancellationToken ct)
     {
-        if (!EvaluationService.Access(User).MayReview) return Forbid();
+        if (!Access.MayReview) return Forbid();
         await evaluations.OpenRoundAsync(year, deadline, User.DisplayName(), ct);
         return RedirectToPage();
     }
