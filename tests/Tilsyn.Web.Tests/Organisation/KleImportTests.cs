@@ -53,7 +53,7 @@ public sealed class KleImportTests(TilsynApp app) : IClassFixture<TilsynApp>
 
         var response = await UploadAsync(lead, Encoding.UTF8.GetBytes(csv), "fejl.csv");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Filen blev ikke importeret: 4 fejl.", html);
         Assert.Contains("Linje 4: kolonnen 'code': '99.1' er ikke en KLE-kode.", html);
