@@ -65,6 +65,16 @@ public sealed class KleImportTests(TilsynApp app) : IClassFixture<TilsynApp>
     }
 
     [Fact]
+    public async Task A_refused_KLE_subject_answers_422_with_the_reason()
+    {
+        var lead = app.NewClient();
+        await lead.LoginOkAsync("kontorchef");
+        var response = await lead.PostFormAsync("/Organisation/Kle", "/Organisation/Kle?handler=Add", new() { ["code"] = "9x", ["title"] = "Forkert" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("'9x' er ikke en KLE-kode (fx 28, 28.09 eller 28.09.04).", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Only_the_head_of_office_may_import()
     {
         var advisor = app.NewClient();
