@@ -22,7 +22,8 @@ public static class CaseTextFields
     public static readonly TextField ExtensionReason = new("Begrundelse for forlængelse", 1000);
     public static readonly TextField Statement = new("Udtalelse", 50_000);
     public static readonly TextField Conclusion = new("Konklusion", 20_000);
-    public static readonly TextField Recommendation = new("Henstilling", 5000);
+    /// <summary>The recommendation a conclusion makes: the same rule as <see cref="Tilsyn.Recommendations.Recommendation.TextField"/>.</summary>
+    public static readonly TextField Recommendation = Tilsyn.Recommendations.Recommendation.TextField;
     public static readonly TextField Summary = new("Kort anonymiseret resumé", 2000);
     public static readonly TextField RejectionReason = new("Begrundelse for afvisning", 2000);
     public static readonly TextField ForwardedTo = new("Modtager", 300);
@@ -31,7 +32,8 @@ public static class CaseTextFields
     /// <summary>A journalised document's title.</summary>
     public static readonly TextField DocumentTitle = new("Titel", 300);
 
-    /// <summary>A letter's title; it also names the PDF file (at most 200 characters with ".pdf").</summary>
-    public static readonly TextField LetterTitle = new("Brevets titel", 150);
-    public static readonly TextField LetterBody = new("Brevets tekst", 20_000);
+    /// <summary>A letter's title; it also names the PDF file (at most 200 characters with ".pdf").
+    /// Its limit is the template's (<see cref="Tilsyn.Letters.LetterTemplate.Title"/>), under its own label.</summary>
+    public static readonly TextField LetterTitle = Tilsyn.Letters.LetterTemplate.Title with { Label = "Brevets titel" };
+    public static readonly TextField LetterBody = Tilsyn.Letters.LetterTemplate.Body with { Label = "Brevets tekst" };
 }

@@ -9,9 +9,8 @@ namespace Tilsyn.Evaluations;
 /// </summary>
 public sealed class CommitteeStatus
 {
-    /// <summary>The status text's label and limit.</summary>
-    public const string TextLabel = "Status på initiativerne";
-    public const int TextMaxLength = 20_000;
+    /// <summary>The status text's one rule: label and limit.</summary>
+    public static readonly TextField TextField = new("Status på initiativerne", 20_000);
 
     private CommitteeStatus() { }
 
@@ -34,7 +33,7 @@ public sealed class CommitteeStatus
     public string UpdatedBy { get; private set; } = "";
 
     /// <summary>The problem with a status text (required, at most 20,000 characters, no markup), or null.</summary>
-    public static string? TextProblem(string? text) => FreeText.Check(TextLabel, text, TextMaxLength, required: true);
+    public static string? TextProblem(string? text) => FreeText.Check(TextField, text, required: true);
 
     /// <summary>Writes (or rewrites) the status text.</summary>
     public void Write(string committee, string? text, DateTimeOffset at, string by)

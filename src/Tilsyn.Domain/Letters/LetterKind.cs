@@ -13,6 +13,15 @@ public enum LetterKind
 
 public static class LetterKinds
 {
+    /// <summary>The kind's Danish name, as the template page shows it.</summary>
+    public static string Name(this LetterKind kind) => kind switch
+    {
+        LetterKind.Receipt => "Kvittering til borgeren",
+        LetterKind.StatementRequest => "Anmodning om udtalelse til forvaltningen",
+        LetterKind.Conclusion => "Konklusion til borgeren",
+        _ => kind.ToString(),
+    };
+
     /// <summary>
     /// Whether a letter of this kind answers the citizen (<i>første svar</i>) and so meets the
     /// first-answer deadline. A property of the kind, never of the (editable) title: the receipt

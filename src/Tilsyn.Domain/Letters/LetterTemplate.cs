@@ -14,10 +14,28 @@ public sealed record MergeResult(string? Text, IReadOnlyList<string> Errors)
 public static class LetterTemplate
 {
     /// <summary>A template's title; merged, it titles the letter and names its PDF file.</summary>
-    public static readonly Tilsyn.Common.TextField Title = new("Titel", 150);
+    public static readonly TextField Title = new("Titel", 150);
 
     /// <summary>A template's text.</summary>
-    public static readonly Tilsyn.Common.TextField Body = new("Tekst", 20_000);
+    public static readonly TextField Body = new("Tekst", 20_000);
+
+    /// <summary>
+    /// An edited template's title and text, normalised as <see cref="TextField"/> leaves them; refuses
+    /// (<see cref="DomainException"/>, every problem named) a blank part, a part over its limit, or a
+    /// field that is not one of <see cref="DefaultLetterTemplates.KnownFields"/>.
+    /// </summary>
+    public static (string Title, string Body) Check(string? title, string? body)
+    {
+        var sample = DefaultLetterTemplates.KnownFields.ToDictionary(f => f.Name, f => "x");
+        var errors = new List<string>();
+        foreach (var part in new[] { title, body })
+            errors.AddRange(Merge(part ?? "", sample).Errors);
+        if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(body)) errors.Add("Titel og tekst skal udfyldes.");
+        else foreach (var problem in new[] { Title.Problem(title, true), Body.Problem(body, true) })
+            if (problem is not null) errors.Add(problem);
+        if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));
+        return (Title.Required(title), Body.Required(body));
+    }
 
     public static MergeResult Merge(string template, IReadOnlyDictionary<string, string> fields)
     {

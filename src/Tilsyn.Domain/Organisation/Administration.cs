@@ -34,11 +34,15 @@ public sealed partial class Administration
         Committee = committee?.Trim() is { Length: > 0 } c ? c : null;
     }
 
+    /// <summary>The shortest and longest code: 2-6 capital letters (A-Å). <see cref="CodePattern"/> spells the same limits.</summary>
+    public const int CodeMinLength = 2;
+    public const int CodeMaxLength = 6;
+
     public static string ValidCode(string? code)
     {
         var c = (code ?? "").Trim().ToUpperInvariant();
         if (!CodePattern().IsMatch(c))
-            throw new DomainException("Forkortelse skal være 2-6 store bogstaver (A-Å), fx BUF.");
+            throw new DomainException($"Forkortelse skal være {CodeMinLength}-{CodeMaxLength} store bogstaver (A-Å), fx BUF.");
         return c;
     }
 
@@ -50,6 +54,7 @@ public sealed partial class Administration
         return n;
     }
 
+    // {CodeMinLength,CodeMaxLength}: a generated regex needs a constant string, so the numbers are repeated here.
     [GeneratedRegex("^[A-ZÆØÅ]{2,6}$")]
     private static partial Regex CodePattern();
 }

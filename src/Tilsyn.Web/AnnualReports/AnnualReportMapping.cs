@@ -17,7 +17,7 @@ internal sealed class AnnualReportMapping : IEntityTypeConfiguration<AnnualRepor
     public void Configure(EntityTypeBuilder<ReportRecommendation> e)
     {
         e.ToTable("report_recommendations");
-        e.Property(x => x.Text).HasMaxLength(2000);
+        e.Property(x => x.Text).HasMaxLength(ReportRecommendation.TextField.MaxLength);
         e.HasIndex(x => x.Year);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class CaseExampleMapping : IEntityTypeConfiguration<CaseExample>
     public void Configure(EntityTypeBuilder<CaseExample> e)
     {
         e.ToTable("case_examples");
-        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Title).HasMaxLength(CaseExample.TitleField.MaxLength);
         e.Property(x => x.LegalRule).HasMaxLength(100);
         e.Property(x => x.KleGroup).HasMaxLength(20);
         e.Property(x => x.Outcome).HasMaxLength(50);

@@ -9,7 +9,7 @@ internal sealed class FollowUpAccountMapping : IEntityTypeConfiguration<FollowUp
     {
         e.ToTable("follow_up_accounts");
         e.HasIndex(x => new { x.Year, x.AdministrationId }).IsUnique();
-        e.Property(x => x.Committee).HasMaxLength(200);
+        e.Property(x => x.Committee).HasMaxLength(FollowUpAccount.CommitteeField.MaxLength);
         e.Property(x => x.UpdatedBy).HasMaxLength(200);
         e.Ignore(x => x.IsSubmitted);
         e.Ignore(x => x.Items);

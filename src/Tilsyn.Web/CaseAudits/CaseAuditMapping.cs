@@ -11,7 +11,7 @@ internal sealed class CaseAuditMapping : IEntityTypeConfiguration<CaseAudit>
     public void Configure(EntityTypeBuilder<CaseAudit> e)
     {
         e.ToTable("case_audits");
-        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Title).HasMaxLength(CaseAudit.TitleField.MaxLength);
         e.Property(x => x.ExtractLabel).HasMaxLength(200);
         e.Property(x => x.KleGroup).HasMaxLength(20);
         e.Property(x => x.CaseType).HasMaxLength(100);

@@ -7,6 +7,7 @@ internal sealed class StoredLetterTemplateConfiguration : IEntityTypeConfigurati
         e.ToTable("letter_templates");
         e.HasKey(x => x.Kind);
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        // The column is wider than the rule (LetterTemplate.Title, 150 characters); the rule decides what is stored.
         e.Property(x => x.Title).HasMaxLength(300);
         e.Property(x => x.UpdatedBy).HasMaxLength(200);
     }

@@ -8,7 +8,7 @@ internal sealed class AdministrationConfiguration : IEntityTypeConfiguration<Adm
     {
         e.ToTable("administrations");
         e.HasKey(a => a.Id);
-        e.Property(a => a.Code).HasMaxLength(6).IsRequired();
+        e.Property(a => a.Code).HasMaxLength(Administration.CodeMaxLength).IsRequired();
         e.HasIndex(a => a.Code).IsUnique();
         e.Property(a => a.Name).HasMaxLength(200).IsRequired();
         e.Property(a => a.Committee).HasMaxLength(200);

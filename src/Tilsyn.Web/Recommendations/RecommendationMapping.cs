@@ -13,9 +13,9 @@ internal sealed class RecommendationMapping : IEntityTypeConfiguration<Recommend
         e.HasKey(x => x.Id);
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.SourceReference).HasMaxLength(200);
+        e.Property(x => x.SourceReference).HasMaxLength(Recommendation.SourceReferenceField.MaxLength);
         e.Property(x => x.CreatedBy).HasMaxLength(200);
-        e.Property(x => x.ClosingNote).HasMaxLength(2000);
+        e.Property(x => x.ClosingNote).HasMaxLength(Recommendation.ClosingNoteField.MaxLength);
         e.HasIndex(x => new { x.AdministrationId, x.Status });
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(x => x.Updates);

@@ -22,6 +22,15 @@ public sealed class OrganisationRulesTests
     }
 
     [Fact]
+    public void An_administration_code_may_have_the_longest_length_and_no_more_and_the_refusal_names_the_lengths()
+    {
+        Assert.Equal(new string('A', Administration.CodeMaxLength), new Administration(new string('A', Administration.CodeMaxLength), "Navn").Code);
+        Assert.Equal(new string('A', Administration.CodeMinLength), new Administration(new string('A', Administration.CodeMinLength), "Navn").Code);
+        var ex = Assert.Throws<DomainException>(() => new Administration(new string('A', Administration.CodeMaxLength + 1), "Navn"));
+        Assert.Equal("Forkortelse skal være 2-6 store bogstaver (A-Å), fx BUF.", ex.Message);
+    }
+
+    [Fact]
     public void A_unit_cannot_be_placed_under_a_unit_of_another_administration()
     {
         var a = new OrgUnit(1, "Dagtilbud", OrgUnitKind.Area);

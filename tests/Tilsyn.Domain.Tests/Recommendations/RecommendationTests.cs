@@ -56,4 +56,11 @@ public sealed class RecommendationTests
         Assert.Equal(RecommendationStatus.Open, r.Status);
         Assert.Empty(r.Updates);
     }
+
+    [Fact]
+    public void A_conclusions_recommendation_has_the_same_rule_as_a_recommendation()
+    {
+        Assert.Same(Recommendation.TextField, Tilsyn.Complaints.CaseTextFields.Recommendation);
+        Assert.Equal(new TextField("Henstilling", 5000), Recommendation.TextField);
+    }
 }

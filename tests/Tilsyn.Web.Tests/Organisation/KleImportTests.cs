@@ -53,7 +53,7 @@ public sealed class KleImportTests(TilsynApp app) : IClassFixture<TilsynApp>
 
         var response = await UploadAsync(lead, Encoding.UTF8.GetBytes(csv), "fejl.csv");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Filen blev ikke importeret: 4 fejl.", html);
         Assert.Contains("Linje 4: kolonnen 'code': '99.1' er ikke en KLE-kode.", html);
@@ -62,6 +62,16 @@ public sealed class KleImportTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Contains("Linje 7: kolonnen 'title': titel mangler for 99.03.", html);
         Assert.Equal(before, await app.WithDbAsync(db => db.KleSubjects.CountAsync()));
         Assert.False(await app.WithDbAsync(db => db.KleSubjects.AnyAsync(k => k.Code == "99")));
+    }
+
+    [Fact]
+    public async Task A_refused_KLE_subject_answers_422_with_the_reason()
+    {
+        var lead = app.NewClient();
+        await lead.LoginOkAsync("kontorchef");
+        var response = await lead.PostFormAsync("/Organisation/Kle", "/Organisation/Kle?handler=Add", new() { ["code"] = "9x", ["title"] = "Forkert" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("'9x' er ikke en KLE-kode (fx 28, 28.09 eller 28.09.04).", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

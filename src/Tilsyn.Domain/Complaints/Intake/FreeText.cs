@@ -8,29 +8,22 @@ namespace Tilsyn.Complaints.Intake;
 /// </summary>
 public static class FreeText
 {
-    /// <summary>Trims, and turns CRLF and lone CR into LF, so every line break is one character.</summary>
-    public static string Normalise(string? value) =>
-        (value ?? "").Trim().Replace("\r\n", "\n").Replace('\r', '\n');
+    /// <summary>Trims, and turns CRLF and lone CR into LF, so every line break is one character (<see cref="TextField.Normalise"/>).</summary>
+    public static string Normalise(string? value) => TextField.Normalise(value);
 
     /// <summary>
-    /// Null when <paramref name="value"/> is fine against the field's one rule (<see cref="TextField"/>: label and limit)
-    /// and free of markup and control characters, otherwise a Danish message naming the field.
+    /// Null when <paramref name="value"/> passes the field's one rule (<see cref="TextField.Problem"/>: required and limit)
+    /// and is free of markup and control characters, otherwise a Danish message naming the field.
     /// The value is measured as <see cref="Normalise"/> leaves it, which is also how it should be stored.
     /// </summary>
-    public static string? Check(TextField field, string? value, bool required) => Check(field.Label, value, field.MaxLength, required);
-
-    /// <inheritdoc cref="Check(TextField, string?, bool)"/>
-    public static string? Check(string fieldLabel, string? value, int maxLength, bool required)
+    public static string? Check(TextField field, string? value, bool required)
     {
+        if (field.Problem(value, required) is { } problem) return problem;
         var text = Normalise(value);
-        if (text.Length == 0)
-            return required ? $"Feltet '{fieldLabel}' skal udfyldes." : null;
-        if (text.Length > maxLength)
-            return $"Feltet '{fieldLabel}' må højst være {maxLength} tegn langt; teksten er {text.Length} tegn.";
         if (HasMarkup(text))
-            return $"Feltet '{fieldLabel}' må ikke indeholde HTML eller script (fx <script>). Skriv teksten uden vinkelparenteser.";
+            return $"Feltet '{field.Label}' må ikke indeholde HTML eller script (fx <script>). Skriv teksten uden vinkelparenteser.";
         if (HasControlCharacter(text))
-            return $"Feltet '{fieldLabel}' indeholder usynlige styretegn. Skriv teksten igen, eller indsæt den som ren tekst.";
+            return $"Feltet '{field.Label}' indeholder usynlige styretegn. Skriv teksten igen, eller indsæt den som ren tekst.";
         return null;
     }
 

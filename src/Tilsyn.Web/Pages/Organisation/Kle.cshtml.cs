@@ -26,7 +26,7 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
     {
         if (!User.IsInRole(Roles.AdvisorLead)) return Forbid();
         if (file is null || file.Length == 0) return await Fail("Vælg en fil at importere.", ct);
-        if (file.Length > MaxImportBytes) return await Fail("Filen er for stor (højst 20 MB).", ct);
+        if (file.Length > MaxImportBytes) return await Fail($"Filen er for stor (højst {UploadLimitsAttribute.Describe(MaxImportBytes)}).", ct);
         await using var stream = file.OpenReadStream();
         var result = await importer.ImportAsync(stream, ct);
         if (!result.Succeeded)
@@ -34,6 +34,7 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
             ErrorHeading = $"Filen blev ikke importeret: {result.Errors.Count} fejl. Ret filen og prøv igen.";
             Errors.AddRange(result.Errors.Select(e => e.ToString()));
             await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         TempData["Message"] = $"KLE importeret: {result.Added} nye og {result.Updated} ændrede emner.";
@@ -70,6 +71,7 @@ public sealed class KleModel(TilsynDbContext db, KleImporter importer) : PageMod
     {
         Error = message;
         await LoadAsync(ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 

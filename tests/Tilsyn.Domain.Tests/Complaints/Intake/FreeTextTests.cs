@@ -14,7 +14,7 @@ public sealed class FreeTextTests
     [InlineData("\r\n\t")]
     public void A_required_field_left_empty_is_refused_with_its_label(string? value)
     {
-        Assert.Equal("Feltet 'Beskrivelse' skal udfyldes.", FreeText.Check("Beskrivelse", value, 100, required: true));
+        Assert.Equal("Feltet 'Beskrivelse' skal udfyldes.", FreeText.Check(new TextField("Beskrivelse", 100), value, required: true));
     }
 
     [Theory]
@@ -22,22 +22,22 @@ public sealed class FreeTextTests
     [InlineData("  ")]
     public void An_optional_field_may_be_empty(string? value)
     {
-        Assert.Null(FreeText.Check("Telefon", value, 20, required: false));
+        Assert.Null(FreeText.Check(new TextField("Telefon", 20), value, required: false));
     }
 
     [Fact]
     public void Text_longer_than_the_limit_is_refused_with_the_limit_and_text_at_the_limit_passes()
     {
-        Assert.Null(FreeText.Check("Overskrift", new string('æ', 10), 10, required: true));
+        Assert.Null(FreeText.Check(new TextField("Overskrift", 10), new string('æ', 10), required: true));
         Assert.Equal("Feltet 'Overskrift' må højst være 10 tegn langt; teksten er 11 tegn.",
-            FreeText.Check("Overskrift", new string('æ', 11), 10, required: true));
+            FreeText.Check(new TextField("Overskrift", 10), new string('æ', 11), required: true));
     }
 
     [Fact]
     public void Length_is_measured_after_trimming_and_with_each_line_break_as_one_character()
     {
         // Browsers send CRLF from a text area; "ab\r\ncd" is 5 characters once normalised.
-        Assert.Null(FreeText.Check("Beskrivelse", "  ab\r\ncd  ", 5, required: true));
+        Assert.Null(FreeText.Check(new TextField("Beskrivelse", 5), "  ab\r\ncd  ", required: true));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class FreeTextTests
     [InlineData("java\r\nscript:alert(1)")]
     public void Markup_and_script_are_refused(string value)
     {
-        Assert.Equal(Markup, FreeText.Check("Beskrivelse", value, 1000, required: true));
+        Assert.Equal(Markup, FreeText.Check(new TextField("Beskrivelse", 1000), value, required: true));
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class FreeTextTests
     public void Control_characters_other_than_line_breaks_and_tabs_are_refused(string value)
     {
         Assert.Equal("Feltet 'Beskrivelse' indeholder usynlige styretegn. Skriv teksten igen, eller indsæt den som ren tekst.",
-            FreeText.Check("Beskrivelse", value, 1000, required: true));
+            FreeText.Check(new TextField("Beskrivelse", 1000), value, required: true));
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class FreeTextTests
     [InlineData("Jeg < 3 gange > 2 gange & \"ingen\" svar :-) <3")]
     public void Ordinary_Danish_text_with_angle_brackets_ampersands_and_quotes_passes(string value)
     {
-        Assert.Null(FreeText.Check("Beskrivelse", value, 1000, required: true));
+        Assert.Null(FreeText.Check(new TextField("Beskrivelse", 1000), value, required: true));
     }
 
     [Theory]
@@ -100,5 +100,28 @@ public sealed class FreeTextTests
     public void Normalise_trims_and_turns_every_line_break_into_LF(string? value, string expected)
     {
         Assert.Equal(expected, FreeText.Normalise(value));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("  ", true)]
+    [InlineData("  ", false)]
+    [InlineData("æøå", true)]
+    [InlineData("æøåæ", false)]
+    [InlineData("a\r\nbc", true)]
+    public void The_required_and_limit_messages_are_the_fields_own(string? value, bool required)
+    {
+        var field = new TextField("Emne", 3);
+        Assert.Equal(field.Problem(value, required), FreeText.Check(field, value, required));
+    }
+
+    [Fact]
+    public void The_committee_status_text_is_checked_against_its_one_rule_and_for_markup()
+    {
+        var field = Tilsyn.Evaluations.CommitteeStatus.TextField;
+        Assert.Equal($"Feltet 'Status på initiativerne' må højst være {field.MaxLength} tegn langt; teksten er {field.MaxLength + 1} tegn.",
+            Tilsyn.Evaluations.CommitteeStatus.TextProblem(new string('x', field.MaxLength + 1)));
+        Assert.Equal("Feltet 'Status på initiativerne' må ikke indeholde HTML eller script (fx <script>). Skriv teksten uden vinkelparenteser.",
+            Tilsyn.Evaluations.CommitteeStatus.TextProblem("<b>fed</b>"));
     }
 }
