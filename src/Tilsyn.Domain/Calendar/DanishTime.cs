@@ -29,6 +29,10 @@ public static class DanishTime
     /// <summary>The moment a Copenhagen calendar day begins (midnight local time), in UTC like every stored moment.</summary>
     public static DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
 
+    /// <summary>A Copenhagen calendar year as moments in UTC: from its first midnight (inclusive) to the next year's (exclusive).</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year) =>
+        (StartOf(new DateOnly(year, 1, 1)), StartOf(new DateOnly(year + 1, 1, 1)));
+
     /// <summary>A Copenhagen wall-clock time on a day, as a moment in UTC.</summary>
     public static DateTimeOffset At(DateOnly day, TimeOnly time)
     {

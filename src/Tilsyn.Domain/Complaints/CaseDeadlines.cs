@@ -25,6 +25,9 @@ public sealed record OpenDeadline(DeadlineKind Kind, DateOnly Due, int? Administ
 {
     /// <summary>Overdue from the day after the due date (Copenhagen's today).</summary>
     public bool IsOverdue(DateOnly today) => today > Due;
+
+    /// <summary>Due on or before <paramref name="day"/>: "due by tomorrow" is <c>IsDueBy(today.AddDays(1))</c>.</summary>
+    public bool IsDueBy(DateOnly day) => Due <= day;
 }
 
 /// <summary>An open deadline as a database row (<see cref="CaseDeadlines.OpenDeadlines"/>), for lists, the worklist and reminders.</summary>
@@ -34,6 +37,12 @@ public sealed class CaseDeadline
     public DeadlineKind Kind { get; init; }
     public DateOnly Due { get; init; }
     public int? AdministrationId { get; init; }
+
+    /// <summary>The row as the deadline it stands for.</summary>
+    public OpenDeadline ToOpen() => new(Kind, Due, AdministrationId);
+
+    /// <summary><see cref="OpenDeadline.IsDueBy"/> as an expression a database can run.</summary>
+    public static Expression<Func<CaseDeadline, bool>> DueBy(DateOnly day) => d => d.Due <= day;
 }
 
 /// <summary>
@@ -72,6 +81,14 @@ public static class CaseDeadlines
 
     public static IReadOnlyList<OpenDeadline> Open(ComplaintCase c) =>
         Open(c.Status, c.Type, c.FirstAnswerDue, c.FirstAnsweredAt, c.StatementRequests.Where(r => !r.IsAnswered).Select(r => (r.DueDate, r.AdministrationId)));
+
+    /// <summary>The open deadline of one statement request of the case, or null when it is answered or the case is finished.</summary>
+    public static OpenDeadline? Open(ComplaintCase c, StatementRequest request) =>
+        request.IsAnswered ? null
+            : Open(c.Status, c.Type, c.FirstAnswerDue, c.FirstAnsweredAt, [(request.DueDate, request.AdministrationId)]).FirstOrDefault(d => d.Kind == DeadlineKind.Statement);
+
+    /// <summary>The open first-answer deadline of the case, or null.</summary>
+    public static OpenDeadline? FirstAnswer(IEnumerable<OpenDeadline> open) => open.FirstOrDefault(d => d.Kind == DeadlineKind.FirstAnswer);
 
     /// <summary>The rule itself, over the facts it needs, first answer first, then statements by due date.</summary>
     public static IReadOnlyList<OpenDeadline> Open(CaseStatus status, CaseType type, DateOnly firstAnswerDue, DateTimeOffset? firstAnsweredAt,

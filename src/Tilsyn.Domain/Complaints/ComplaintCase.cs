@@ -291,12 +291,3 @@ public sealed class ComplaintCase
         events.Add(new CaseEvent(at, by, text, from, to));
     }
 }
-
-/// <summary>The advisor's deadline settings in working days (<i>frister</i>).</summary>
-public sealed record DeadlinePolicy(int FirstAnswerWorkingDays = 10, int StatementWorkingDays = 10)
-{
-    public DateOnly FirstAnswerDue(WorkingDayCalendar calendar, DateOnly received) => calendar.AddWorkingDays(received, FirstAnswerWorkingDays);
-
-    public DateOnly StatementDue(WorkingDayCalendar calendar, DateOnly requested, int? workingDays = null) =>
-        calendar.AddWorkingDays(requested, workingDays ?? StatementWorkingDays);
-}

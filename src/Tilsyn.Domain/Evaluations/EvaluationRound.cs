@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Tilsyn.Evaluations;
 
 /// <summary>
@@ -49,4 +51,26 @@ public sealed class EvaluationRound
 
     /// <summary>Whether the answer deadline has passed on <paramref name="today"/> (Copenhagen's date).</summary>
     public bool IsOverdue(DateOnly today) => today > Deadline;
+
+    /// <summary>Days before the deadline the one early reminder goes out.</summary>
+    public const int ReminderDaysBefore = 7;
+
+    /// <summary>Days after the deadline overdue reminders go out (daily).</summary>
+    public const int OverdueReminderDays = 14;
+
+    /// <summary>
+    /// The reminder window for missing answers: on <paramref name="today"/> "om en uge" a week before
+    /// the deadline, "overskredet" on each of the two weeks after it, otherwise null (no reminder).
+    /// </summary>
+    public string? ReminderDue(DateOnly today) =>
+        today == Deadline.AddDays(-ReminderDaysBefore) ? "om en uge"
+        : IsOverdue(today) && today <= Deadline.AddDays(OverdueReminderDays) ? "overskredet"
+        : null;
+
+    /// <summary>The rounds that may need a reminder on <paramref name="today"/>, as a database filter (<see cref="ReminderDue"/> decides).</summary>
+    public static Expression<Func<EvaluationRound, bool>> MayNeedReminder(DateOnly today)
+    {
+        var earliest = today.AddDays(-OverdueReminderDays);
+        return r => r.Deadline >= earliest;
+    }
 }

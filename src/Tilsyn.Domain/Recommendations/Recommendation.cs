@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Tilsyn.Recommendations;
 
 /// <summary>Where a recommendation (<i>henstilling, anbefaling</i>) came from.</summary>
@@ -67,6 +69,9 @@ public sealed class Recommendation
     public IReadOnlyList<RecommendationUpdate> Updates => updates;
 
     public bool IsOverdue(DateOnly today) => Status != RecommendationStatus.Closed && today > DueDate;
+
+    /// <summary><see cref="IsOverdue"/> as an expression a database can run.</summary>
+    public static Expression<Func<Recommendation, bool>> OverdueOn(DateOnly today) => r => r.Status != RecommendationStatus.Closed && r.DueDate < today;
 
     /// <summary>The administration reports what it has done; evidence is the name of a journalised file, if any.</summary>
     public void ReportProgress(string text, string? evidenceFileName, DateTimeOffset at, string by)

@@ -37,7 +37,7 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
         });
         var text = $"Sagsaudit af {result.Cases} tilfældigt udvalgte sager. " + string.Join(" ", lines);
         var weakest = result.Questions.Where(q => q.Relevant > 0).OrderBy(q => (q.Stratified?.Interval ?? q.Interval)!.Share).FirstOrDefault();
-        var example = new CaseExample($"Sagsaudit: {audit.Title}", AnonymisationReview.Start(text, ScanContext.Empty), audit.CreatedAt.Year, clock.GetUtcNow(), user.DisplayName(),
+        var example = new CaseExample($"Sagsaudit: {audit.Title}", AnonymisationReview.Start(text, ScanContext.Empty), DanishTime.LocalDate(audit.CreatedAt).Year, clock.GetUtcNow(), user.DisplayName(),
             auditId: audit.Id, administrationId: audit.AdministrationId, legalRule: weakest?.Question.LegalRule, kleGroup: audit.KleGroup, outcome: "Sagsaudit");
         db.Add(example);
         await db.SaveChangesAsync(ct);

@@ -34,7 +34,7 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
         var tomorrow = today.AddDays(1);
 
         var due = await db.Cases.AsNoTracking().OpenDeadlines()
-            .Where(d => d.Due <= tomorrow)
+            .Where(CaseDeadline.DueBy(tomorrow))
             .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, c.CaseworkerId, d.Kind, d.Due, d.AdministrationId })
             .ToListAsync(ct);
 
@@ -53,7 +53,7 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
             foreach (var to in recipients.Distinct())
             {
                 if (!already.Add((number, kind, to))) continue;
-                var state = due < today ? $"er overskredet (frist {due:dd-MM-yyyy})" : $"udløber {(due == today ? "i dag" : "i morgen")} ({due:dd-MM-yyyy})";
+                var state = new OpenDeadline(kind, due).IsOverdue(today) ? $"er overskredet (frist {due:dd-MM-yyyy})" : $"udløber {(due == today ? "i dag" : "i morgen")} ({due:dd-MM-yyyy})";
                 outbox.Enqueue(to, $"Påmindelse: {what} på sag {number} {state}",
                     $"Fristen for \"{what}\" på sag {number} ({subject}) {state}.\n\nSe sagen i Tilsyn under Sager → {number}.", number);
                 db.Set<SentReminder>().Add(new SentReminder { CaseNumber = number, Kind = kind, Due = due, SentOn = today, To = to });

@@ -101,7 +101,8 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         var show = new Random(20260102);
         var fates = ShownStatuses.Where(s => all.All(c => c.Status != s)).Select(s => (Status: s, Outcome: (Outcome?)null)).ToList();
         fates.AddRange(Enum.GetValues<Outcome>().Where(o => all.All(c => c.Outcome != o)).Select(o => (Status: o == Outcome.Rejected ? CaseStatus.Rejected : CaseStatus.Closed, Outcome: (Outcome?)o)));
-        if (!all.Any(c => c.StatementRequests.Any(r => !r.IsAnswered && r.DueDate < DanishTime.LocalDate(now)) && c.Status == CaseStatus.StatementRequested))
+        if (!all.Any(c => c.Status == CaseStatus.StatementRequested
+            && CaseDeadlines.Open(c).Any(d => d.Kind == DeadlineKind.Statement && d.IsOverdue(DanishTime.LocalDate(now)))))
             fates.Add((CaseStatus.StatementRequested, null));
         foreach (var (status, outcome) in fates)
         {

@@ -34,7 +34,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
         if (await db.Set<CaseAudit>().AnyAsync(ct)) return;
         var user = Advisor(advisorName);
         var now = clock.GetUtcNow();
-        var year = now.Year;
+        var year = Tilsyn.Calendar.DanishTime.LocalDate(now).Year;
         var extractId = await SeedExtractAsync(year, ct);
         var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
         var rng = new Random(7007);
@@ -71,7 +71,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
             await reports.SaveTextsAsync(y, Foreword(y), Themes(y), "Borgerrådgiveren anbefaler forvaltningerne at:\n\n- følge op på partshøring og begrundelse i afgørelser\n- svare borgerne inden for de offentliggjorte frister", user, ct);
             foreach (var (code, text) in new[] { ("BUF", "Sørg for, at forældre partshøres, før der træffes afgørelse om pladsanvisning."), ("SOF", "Begrund afgørelser om hjælpemidler, så borgeren kan forstå dem."), ("BIF", "Overhold de offentliggjorte sagsbehandlingsfrister for sygedagpenge.") })
                 await reports.AddRecommendationAsync(y, admins.Single(a => a.Code == code).Id, text, Tilsyn.Calendar.DanishTime.LocalDate(now).AddDays(90 + 60 * (y - year + 3)), ct);
-            foreach (var c in concluded.Where(c => c.ConcludedAt?.Year == y).Take(3))
+            foreach (var c in concluded.Where(c => c.ConcludedAt is { } at && Tilsyn.Calendar.DanishTime.LocalDate(at).Year == y).Take(3))
             {
                 var e = await examples.FromCaseAsync(c.Id, user, ct);
                 await examples.ChangeReviewAsync(e.Id, r => r.ReplaceAll(), ct);

@@ -14,11 +14,11 @@ public static class EvaluationReminders
 {
     public static async Task<int> QueueAsync(TilsynDbContext db, MailOutbox outbox, DateOnly today, CancellationToken ct)
     {
-        var rounds = await db.Set<EvaluationRound>().AsNoTracking().Where(r => r.Deadline >= today.AddDays(-14)).ToListAsync(ct);
+        var rounds = await db.Set<EvaluationRound>().AsNoTracking().Where(EvaluationRound.MayNeedReminder(today)).ToListAsync(ct);
         var count = 0;
         foreach (var round in rounds)
         {
-            var remind = round.Deadline == today.AddDays(7) ? "om en uge" : today > round.Deadline ? "overskredet" : null;
+            var remind = round.ReminderDue(today);
             if (remind is null) continue;
             var key = $"FOKUS-{round.Year}";
             var already = (await db.Set<SentReminder>().Where(s => s.SentOn == today && s.CaseNumber == key && s.Kind == DeadlineKind.EvaluationAnswer)

@@ -6,7 +6,7 @@ namespace Tilsyn.Web.Extracts;
 public sealed class ExtractJob
 {
     public Guid Id { get; } = Guid.NewGuid();
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset StartedAt { get; init; }
     public string OwnerId { get; init; } = "";
     public string FileName { get; init; } = "";
     public double Progress { get; set; }
@@ -19,7 +19,7 @@ public sealed class ExtractJob
 /// Runs uploaded extracts one at a time off the request thread. The upload is spooled to a temporary
 /// file first (so a large file never sits in memory) and deleted when the import ends.
 /// </summary>
-public sealed class ExtractJobs(IServiceScopeFactory scopes, ILogger<ExtractJobs> log)
+public sealed class ExtractJobs(IServiceScopeFactory scopes, ILogger<ExtractJobs> log, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, ExtractJob> jobs = new();
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -29,9 +29,10 @@ public sealed class ExtractJobs(IServiceScopeFactory scopes, ILogger<ExtractJobs
     public ExtractJob Start(string spooledFile, ImportRequest request, string ownerId)
     {
         // Finished jobs are kept a day for their report page, then forgotten.
-        foreach (var old in jobs.Values.Where(j => j.Done && j.StartedAt < DateTimeOffset.UtcNow.AddDays(-1)).ToList())
+        var now = clock.GetUtcNow();
+        foreach (var old in jobs.Values.Where(j => j.Done && j.StartedAt < now.AddDays(-1)).ToList())
             jobs.TryRemove(old.Id, out _);
-        var job = new ExtractJob { OwnerId = ownerId, FileName = request.FileName };
+        var job = new ExtractJob { OwnerId = ownerId, FileName = request.FileName, StartedAt = now };
         jobs[job.Id] = job;
         _ = Task.Run(async () =>
         {

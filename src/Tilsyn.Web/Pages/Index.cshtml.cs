@@ -23,8 +23,8 @@ public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Comp
         {
             var today = Tilsyn.Calendar.DanishTime.Today(clock);
             var open = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Recommendations.Where(r => r.Status != Tilsyn.Recommendations.RecommendationStatus.Closed && r.DueDate < today
-                    && (scope.AdministrationId == null || r.AdministrationId == scope.AdministrationId)), ct);
+                db.Recommendations.Where(Tilsyn.Recommendations.Recommendation.OverdueOn(today))
+                    .Where(r => scope.AdministrationId == null || r.AdministrationId == scope.AdministrationId), ct);
             OverdueRecommendations = open.OrderBy(r => r.DueDate).ToList();
         }
         if (User.IsAdvisorStaff())

@@ -243,7 +243,7 @@ internal static class DocxReportWriter
         var styles = new Styles(new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri", EastAsia = "Calibri" },
-                new FontSize { Val = "22" }, new FontSizeComplexScript { Val = "22" }, new Languages { Val = "da-DK" })),
+                new FontSize { Val = "22" }, new FontSizeComplexScript { Val = "22" }, new Languages { Val = Tilsyn.Calendar.DanishTime.Culture.Name })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))));
 
         styles.Append(

@@ -42,4 +42,22 @@ public sealed class DanishTimeTests
         Assert.Equal("25. november 2026", new DateOnly(2026, 11, 25).ToString("d. MMMM yyyy", DanishTime.Culture));
         Assert.Equal("1,5", 1.5.ToString(DanishTime.Culture));
     }
+
+    [Fact]
+    public void A_Danish_year_runs_from_Copenhagen_midnight_to_Copenhagen_midnight()
+    {
+        var (from, to) = DanishTime.YearBounds(2026);
+        Assert.Equal(new DateTimeOffset(2025, 12, 31, 23, 0, 0, TimeSpan.Zero), from);
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero), to);
+        Assert.Equal(2026, DanishTime.LocalDate(from).Year);
+        Assert.Equal(2025, DanishTime.LocalDate(from.AddTicks(-1)).Year);
+        Assert.Equal(2027, DanishTime.LocalDate(to).Year);
+    }
+
+    [Fact]
+    public void A_wall_clock_time_in_summer_and_winter_becomes_the_right_UTC_moment()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 6, 10, 8, 0, 0, TimeSpan.Zero), DanishTime.At(new DateOnly(2026, 6, 10), new TimeOnly(10, 0)));
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero), DanishTime.At(new DateOnly(2026, 1, 10), new TimeOnly(10, 0)));
+    }
 }

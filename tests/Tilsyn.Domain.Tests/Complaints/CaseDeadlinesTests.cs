@@ -124,6 +124,38 @@ public sealed class CaseDeadlinesTests
     }
 
     [Fact]
+    public void A_deadline_is_due_by_its_due_date_and_any_later_day()
+    {
+        var d = new OpenDeadline(DeadlineKind.Statement, new DateOnly(2026, 3, 12), 4);
+        Assert.False(d.IsDueBy(new DateOnly(2026, 3, 11)));
+        Assert.True(d.IsDueBy(new DateOnly(2026, 3, 12)));
+        Assert.True(d.IsDueBy(new DateOnly(2026, 3, 13)));
+        var row = new CaseDeadline { CaseId = 1, Kind = d.Kind, Due = d.Due, AdministrationId = 4 };
+        Assert.Equal(d, row.ToOpen());
+        for (var day = new DateOnly(2026, 3, 10); day <= new DateOnly(2026, 3, 14); day = day.AddDays(1))
+            Assert.Equal(d.IsDueBy(day), CaseDeadline.DueBy(day).Compile()(row));
+    }
+
+    [Fact]
+    public void A_statement_request_has_an_open_deadline_only_while_unanswered_on_an_open_case()
+    {
+        var open = In("statement");
+        Assert.Equal(new OpenDeadline(DeadlineKind.Statement, new DateOnly(2026, 3, 10), 4), CaseDeadlines.Open(open, open.StatementRequests.Single()));
+        var answered = In("statement answered");
+        Assert.Null(CaseDeadlines.Open(answered, answered.StatementRequests.Single()));
+        var concluded = In("concluded with statement open");
+        Assert.Null(CaseDeadlines.Open(concluded, concluded.StatementRequests.Single()));
+    }
+
+    [Fact]
+    public void The_first_answer_deadline_is_found_among_the_open_ones()
+    {
+        Assert.Equal(new OpenDeadline(DeadlineKind.FirstAnswer, FirstAnswerDue), CaseDeadlines.FirstAnswer(CaseDeadlines.Open(In("statement"))));
+        Assert.Null(CaseDeadlines.FirstAnswer(CaseDeadlines.Open(In("answered"))));
+        Assert.Null(CaseDeadlines.FirstAnswer(CaseDeadlines.Open(In("concluded with statement open"))));
+    }
+
+    [Fact]
     public void Every_status_is_open_except_the_finished_ones()
     {
         foreach (var s in Enum.GetValues<CaseStatus>())

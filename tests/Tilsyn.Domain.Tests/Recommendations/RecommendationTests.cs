@@ -31,6 +31,17 @@ public sealed class RecommendationTests
     }
 
     [Fact]
+    public void The_database_form_of_overdue_agrees_with_the_rule()
+    {
+        var open = new Recommendation(RecommendationSource.Fokus, "FOKUS 2017", 4, null, "Følg op.", new DateOnly(2026, 9, 1), At, "x");
+        var closed = new Recommendation(RecommendationSource.Fokus, "FOKUS 2018", 4, null, "Følg op.", new DateOnly(2026, 9, 1), At, "x");
+        closed.Close("Fulgt", At, "x");
+        foreach (var r in new[] { open, closed })
+            for (var day = new DateOnly(2026, 8, 30); day <= new DateOnly(2026, 9, 3); day = day.AddDays(1))
+                Assert.Equal(r.IsOverdue(day), Recommendation.OverdueOn(day).Compile()(r));
+    }
+
+    [Fact]
     public void The_due_date_must_be_in_the_future_and_the_text_given()
     {
         Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.Fokus, "x", 1, null, "Tekst", new DateOnly(2026, 6, 1), At, "x"));

@@ -47,6 +47,25 @@ public sealed class FirstAnswerTests(TilsynApp app) : IClassFixture<TilsynApp>
     }
 
     [Fact]
+    public async Task A_concluded_case_shows_no_overdue_deadline_even_with_a_statement_unanswered()
+    {
+        var (number, advisor) = await CaseUnderReviewAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(advisor, number, "RequestStatement", new() { ["question"] = "Hvorfor?", ["workingDays"] = "1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(advisor, number, "Conclude", new()
+        {
+            ["outcome"] = "NoCriticism", ["conclusion"] = "Ingen grund til kritik.", ["recommendation"] = "", ["summary"] = "Ingen kritik.",
+        })).StatusCode);
+        var request = await app.WithDbAsync(db => db.Cases.AsNoTracking().Where(c => c.Number == number).SelectMany(c => c.StatementRequests).SingleAsync());
+        Assert.False(request.IsAnswered);
+
+        while (Tilsyn.Calendar.DanishTime.Today(app.Clock) <= request.DueDate) app.Clock.Advance(TimeSpan.FromDays(1));
+        await advisor.LoginOkAsync("sagsbehandler");
+        var page = await advisor.GetStringAsync($"/Cases/{number}");
+        Assert.Contains(request.DueDate.ToString("dd-MM-yyyy"), page);
+        Assert.DoesNotContain("Overskredet", page);
+    }
+
+    [Fact]
     public async Task A_receipt_whose_template_title_was_edited_is_still_no_answer()
     {
         var lead = app.NewClient();

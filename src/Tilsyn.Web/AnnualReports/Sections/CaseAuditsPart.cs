@@ -10,8 +10,7 @@ public sealed class CaseAuditsPart(TilsynDbContext db, CaseAuditService audits) 
 {
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(ReportContext context, CancellationToken ct)
     {
-        var yearStart = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(context.Year, 1, 1));
-        var yearEnd = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(context.Year + 1, 1, 1));
+        var (yearStart, yearEnd) = Tilsyn.Calendar.DanishTime.YearBounds(context.Year);
         var yearAudits = await db.Set<CaseAudit>().AsNoTracking().Where(a => a.CreatedAt >= yearStart && a.CreatedAt < yearEnd).OrderBy(a => a.Id).ToListAsync(ct);
         var sections = new List<ReportSection>
         {

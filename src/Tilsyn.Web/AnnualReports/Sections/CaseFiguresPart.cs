@@ -53,8 +53,8 @@ public sealed class CaseFiguresPart(TilsynDbContext db) : IReportPart
     private async Task<List<CaseFact>> CaseFactsAsync(int fromYear, int toYear, CancellationToken ct)
     {
         // Years are Copenhagen's: a case received at 00:30 on 1 January belongs to the new year.
-        var from = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(fromYear, 1, 1));
-        var to = Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(toYear + 1, 1, 1));
+        var from = Tilsyn.Calendar.DanishTime.YearBounds(fromYear).From;
+        var to = Tilsyn.Calendar.DanishTime.YearBounds(toYear).To;
         var cases = await db.Cases.AsNoTracking().Include(c => c.Categories).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToListAsync(ct);
         static DateOnly Day(DateTimeOffset at) => Tilsyn.Calendar.DanishTime.LocalDate(at);
         return cases.Select(c => new CaseFact(Day(c.ReceivedAt).Year, c.AdministrationId, c.Type, c.Outcome,

@@ -11,7 +11,7 @@ public sealed class EarlierRecommendationsPart(TilsynDbContext db) : IReportPart
     {
         var own = AnnualReport.Reference(context.Year);
         var earlier = await db.Recommendations.AsNoTracking().Where(r => r.Source == RecommendationSource.AnnualReport && r.SourceReference != own).ToListAsync(ct);
-        earlier = earlier.Where(r => r.CreatedAt.Year < context.Year).OrderBy(r => r.CreatedAt).ToList();
+        earlier = earlier.Where(r => Tilsyn.Calendar.DanishTime.LocalDate(r.CreatedAt).Year < context.Year).OrderBy(r => r.CreatedAt).ToList();
         return [new ReportSection("Opfølgning på tidligere anbefalinger",
             [earlier.Count == 0 ? "Der er ingen anbefalinger fra tidligere beretninger." : "Status på anbefalingerne fra tidligere beretninger, som forvaltningerne har redegjort for over for deres udvalg."],
             earlier.Count == 0 ? null : ["Beretning", "Forvaltning", "Anbefaling", "Status"],

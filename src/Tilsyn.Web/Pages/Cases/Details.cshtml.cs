@@ -31,6 +31,9 @@ public sealed class DetailsModel(
     public string? Error { get; set; }
     public DateOnly DefaultStatementDue { get; private set; }
     public DateOnly Today => clock.Today();
+    /// <summary>The case's open deadlines (<see cref="CaseDeadlines.Open(ComplaintCase)"/>): none on a finished case.</summary>
+    public IReadOnlyList<OpenDeadline> Deadlines => CaseDeadlines.Open(Case);
+    public OpenDeadline? StatementDeadline(StatementRequest request) => CaseDeadlines.Open(Case, request);
     public bool IsStaff => User.IsAdvisorStaff();
 
     /// <summary>Internal notes are the advisor's own; an administration's contact sees letters, attachments and statements.</summary>
@@ -75,7 +78,6 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostRequestStatementAsync(string number, string question, int? workingDays, CancellationToken ct) =>
         StaffAct(number, "Udtalelse anmodet", async c =>
         {
-            if (workingDays is < 1 or > 60) throw new DomainException("Fristen skal være mellem 1 og 60 arbejdsdage.");
             var request = c.RequestStatement(question, deadlines.StatementDue(calendar, clock.Today(), workingDays), Now, Me);
             await db.SaveChangesAsync(ct);
             await letters.SendStatementRequestAsync(c, request, ct);

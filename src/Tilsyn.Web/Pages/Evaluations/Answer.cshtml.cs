@@ -49,7 +49,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
 
     public Task<IActionResult> OnPostSubmitAsync(string? coverLetter, List<DateTime>? slots, string? participants, CancellationToken ct) => Change("Besvarelsen er indsendt.", a =>
     {
-        var meetingSlots = (slots ?? []).Select(s => new MeetingSlot(new DateTimeOffset(s, Tilsyn.Calendar.DanishTime.Zone.GetUtcOffset(s)).ToUniversalTime(), TimeSpan.FromHours(1))).ToList();
+        var meetingSlots = (slots ?? []).Select(s => new MeetingSlot(Tilsyn.Calendar.DanishTime.At(DateOnly.FromDateTime(s), TimeOnly.FromDateTime(s)), TimeSpan.FromHours(1))).ToList();
         var people = (participants ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // Each participant gets the meeting invitation by e-mail, so each line needs an address.
         for (var i = 0; i < people.Length; i++)
