@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Tilsyn.Extracts;
-using Tilsyn.Statistics;
 using Tilsyn.Web.Extracts;
 
 var publish = args.Length > 0 && args[0] == "publish";
