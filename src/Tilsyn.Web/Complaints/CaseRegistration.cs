@@ -94,7 +94,7 @@ public sealed class CaseRegistration(
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-                // Two registrations took the same running number; the unique index refused one. Try the next.
+                // The numbering lock keeps numbers apart; this is the last guard should the unique index still refuse one.
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
             }
