@@ -10,13 +10,8 @@ public static class TilsynClaims
     public const string AdministrationId = "tilsyn:administration";
     public const string FullName = "tilsyn:name";
 
-    public static DataScope Scope(this ClaimsPrincipal user)
-    {
-        if (user.Identity?.IsAuthenticated != true) return DataScope.None;
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
-        int? admin = int.TryParse(user.FindFirstValue(AdministrationId), out var id) ? id : null;
-        return DataScope.For(roles, admin);
-    }
+    public static DataScope Scope(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? DataScope.For(user.RoleNames(), user.AdministrationIdOf()) : DataScope.None;
 
     /// <summary>The login's role names (none when not logged in): what the domain's access rules are built from.</summary>
     public static IEnumerable<string> RoleNames(this ClaimsPrincipal user) =>
