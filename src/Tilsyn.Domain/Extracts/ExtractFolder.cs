@@ -22,6 +22,8 @@ public sealed class ExtractFolder
 {
     /// <summary>No more distinct texts per column than this are remembered (a file of all-different bad names must not fill memory).</summary>
     private const int MaxRemembered = 100_000;
+    /// <summary>A longer text is not remembered (no name is this long; a file of megabyte cells must not fill memory).</summary>
+    internal const int MaxRememberedLength = 256;
     private const int Unknown = -1;
 
     private readonly OrganisationLookup org;
@@ -290,7 +292,7 @@ public sealed class ExtractFolder
         return ok ? group is null ? 0 : KleIndex(group) : Unknown;
     }
 
-    private int CaseTypeOf(string text) => text.Trim() is { Length: > 0 } t ? CaseTypeIndex(t) : Unknown;
+    private int CaseTypeOf(string text) => text.Trim() is { Length: > 0 and <= ExtractRowValidator.MaxCaseTypeLength } t ? CaseTypeIndex(t) : Unknown;
 
     private int KleIndex(string group)
     {
@@ -323,8 +325,8 @@ public sealed class ExtractFolder
         public int Get(ReadOnlySpan<char> text, ExtractFolder folder, Func<ExtractFolder, string, int> meaning)
         {
             if (lookup.TryGetValue(text, out var value)) return value;
-            // Full: the validator reads the row (slower, but memory stays bounded).
-            if (map.Count >= MaxRemembered) return Unknown;
+            // Full, or a text longer than any name: the validator reads the row (slower, but memory stays bounded).
+            if (map.Count >= MaxRemembered || text.Length > MaxRememberedLength) return Unknown;
             var s = text.ToString();
             return map[s] = meaning(folder, s);
         }

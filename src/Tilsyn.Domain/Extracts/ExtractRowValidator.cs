@@ -51,11 +51,12 @@ public sealed class OrganisationLookup
 
     private TValue Remember<TKey, TValue>(System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue> memo, TKey key, TValue value) where TKey : notnull
     {
-        if (Volatile.Read(ref remembered) >= 3 * MaxRemembered) return value;
+        if (Volatile.Read(ref remembered) >= 3 * MaxRemembered || KeyLength(key) > ExtractFolder.MaxRememberedLength) return value;
         Interlocked.Increment(ref remembered);
         return memo.GetOrAdd(key, value);
     }
     private static string Key(string s) => s.Trim().ToLowerInvariant();
+    private static int KeyLength<TKey>(TKey key) => key switch { string s => s.Length, ValueTuple<int, string> t => t.Item2.Length, _ => 0 };
 }
 
 /// <summary>A date field as read: absent, a date, or text that is not a date (kept for the error message).</summary>
@@ -95,6 +96,9 @@ public readonly struct TextFields(Func<ExtractColumn, string?> read) : IExtractF
 /// </summary>
 public static class ExtractRowValidator
 {
+    /// <summary>The longest case type kept (the KPI cells and the deadline register hold no more).</summary>
+    public const int MaxCaseTypeLength = 100;
+
     public static ExtractRow? Validate(long line, Func<ExtractColumn, string?> field, OrganisationLookup org, DateOnly periodFrom, DateOnly periodTo, List<RowError> errors) =>
         Validate(line, new TextFields(field), org, periodFrom, periodTo, errors);
 
@@ -115,7 +119,7 @@ public static class ExtractRowValidator
             var d = f.Date(col);
             if (d.Value is { } value) return value;
             if (d.BadText is { } bad)
-                errors.Add(new(line, col.ToString(), RowErrorKind.BadDate, $"'{bad}' er ikke en dato (dd-MM-åååå eller åååå-MM-dd)."));
+                errors.Add(new(line, col.ToString(), RowErrorKind.BadDate, $"{CellText.Quote(bad)} er ikke en dato (dd-MM-åååå eller åååå-MM-dd)."));
             else if (required)
                 errors.Add(new(line, col.ToString(), RowErrorKind.MissingValue, "dato mangler."));
             return null;
@@ -125,6 +129,8 @@ public static class ExtractRowValidator
         var adminText = Required(ExtractColumn.Administration, fields, line, errors);
         var unitText = Required(ExtractColumn.Unit, fields, line, errors);
         var caseType = Required(ExtractColumn.CaseType, fields, line, errors);
+        if (caseType.Length > MaxCaseTypeLength)
+            errors.Add(new(line, nameof(ExtractColumn.CaseType), RowErrorKind.TooLong, $"sagstypen {CellText.Quote(caseType)} er længere end {MaxCaseTypeLength} tegn."));
         var opened = Date(ExtractColumn.Opened, true, fields, line, errors);
         var decided = Date(ExtractColumn.Decided, false, fields, line, errors);
         var closed = Date(ExtractColumn.Closed, false, fields, line, errors);
@@ -133,12 +139,12 @@ public static class ExtractRowValidator
         if (adminText.Length > 0)
         {
             adminId = org.Administration(adminText);
-            if (adminId is null) errors.Add(new(line, nameof(ExtractColumn.Administration), RowErrorKind.UnknownAdministration, $"ukendt forvaltning '{adminText}'."));
+            if (adminId is null) errors.Add(new(line, nameof(ExtractColumn.Administration), RowErrorKind.UnknownAdministration, $"ukendt forvaltning {CellText.Quote(adminText)}."));
         }
         if (adminId is { } a && unitText.Length > 0)
         {
             unitId = org.Unit(a, unitText);
-            if (unitId is null) errors.Add(new(line, nameof(ExtractColumn.Unit), RowErrorKind.UnknownUnit, $"ukendt enhed '{unitText}' i {adminText}."));
+            if (unitId is null) errors.Add(new(line, nameof(ExtractColumn.Unit), RowErrorKind.UnknownUnit, $"ukendt enhed {CellText.Quote(unitText)} i {adminText}."));
         }
         string? kleGroup = null;
         var kleText = fields.Text(ExtractColumn.Kle) ?? "";
@@ -147,7 +153,7 @@ public static class ExtractRowValidator
         {
             var (ok, group) = org.KleGroup(kleText);
             if (ok) kleGroup = group;
-            else errors.Add(new(line, nameof(ExtractColumn.Kle), RowErrorKind.BadKle, $"'{kleText}' er ikke en KLE-kode."));
+            else errors.Add(new(line, nameof(ExtractColumn.Kle), RowErrorKind.BadKle, $"{CellText.Quote(kleText)} er ikke en KLE-kode."));
         }
         if (opened is { } o)
         {

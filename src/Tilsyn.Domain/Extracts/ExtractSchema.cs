@@ -53,7 +53,7 @@ public sealed class ColumnMap
             var eq = line.IndexOf('=');
             if (eq <= 0 || !Enum.TryParse<ExtractColumn>(line[..eq].Trim(), true, out var col) || line[(eq + 1)..].Trim().Length == 0)
             {
-                errors.Add($"Kolonneopsætning linje {i + 1}: '{line}' skal skrives som Kolonne=Overskrift, fx Opened=Oprettet dato. Kolonner: {string.Join(", ", Enum.GetNames<ExtractColumn>())}.");
+                errors.Add($"Kolonneopsætning linje {i + 1}: {CellText.Quote(line)} skal skrives som Kolonne=Overskrift, fx Opened=Oprettet dato. Kolonner: {string.Join(", ", Enum.GetNames<ExtractColumn>())}.");
                 continue;
             }
             result[col] = line[(eq + 1)..].Trim();
@@ -82,7 +82,7 @@ public sealed class ColumnMap
 /// <summary>The kinds of bad rows, counted separately in the import report.</summary>
 public enum RowErrorKind
 {
-    MissingValue, BadDate, DecisionBeforeOpening, ClosedBeforeOpening, UnknownAdministration, UnknownUnit, BadKle, OutsidePeriod,
+    MissingValue, BadDate, DecisionBeforeOpening, ClosedBeforeOpening, UnknownAdministration, UnknownUnit, BadKle, OutsidePeriod, TooLong,
 }
 
 public sealed record RowError(long Line, string Column, RowErrorKind Kind, string Message)

@@ -72,13 +72,13 @@ public static class KleImportParser
             string Field(int i) => i >= 0 && i < f.Count ? f[i].Trim() : "";
             if (!KleCode.TryParse(Field(code), out var kle))
             {
-                errors.Add(new(lineNo, $"kolonnen 'code': '{Field(code)}' er ikke en KLE-kode."));
+                errors.Add(new(lineNo, $"kolonnen 'code': {CellText.Quote(Field(code))} er ikke en KLE-kode."));
                 continue;
             }
             if (level >= 0 && Field(level) != kle.Value.Level.ToString())
                 errors.Add(new(lineNo, $"kolonnen 'level': {Field(level)} passer ikke til koden {kle} (niveau {kle.Value.Level})."));
             if (parent >= 0 && Field(parent) != (kle.Value.Parent?.Value ?? ""))
-                errors.Add(new(lineNo, $"kolonnen 'parent': '{Field(parent)}' er ikke forælder til {kle}."));
+                errors.Add(new(lineNo, $"kolonnen 'parent': {CellText.Quote(Field(parent))} er ikke forælder til {kle}."));
             AddRow(rows, errors, kle.Value, Field(title), lineNo);
         }
         return new(rows, errors, CheckTree(rows, errors));
@@ -116,7 +116,7 @@ public static class KleImportParser
             if (KleCode.TryParse(nr.Value, out var kle))
                 AddRow(rows, errors, kle.Value, titel.Value.Trim(), line);
             else
-                errors.Add(new(line, $"{nr.Name.LocalName} '{nr.Value.Trim()}' er ikke en KLE-kode."));
+                errors.Add(new(line, $"{nr.Name.LocalName} {CellText.Quote(nr.Value.Trim())} er ikke en KLE-kode."));
         }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new(0, "Filen indeholder ingen KLE-emner (elementer med fx EmneNr og EmneTitel)."));

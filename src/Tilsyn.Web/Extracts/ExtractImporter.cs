@@ -45,21 +45,34 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             db.Entry(chunk).State = EntityState.Detached;
         });
-        var pass = await ExtractPass.RunAsync(file, request.Columns, org, request.PeriodFrom, request.PeriodTo,
-            (admin, caseType) => deadlineDays.TryGetValue((admin, caseType.ToLowerInvariant()), out var d) ? d : null,
-            request.Policy == ErrorPolicy.QuarantineBadRows
-                ? async (line, errors) =>
-                {
-                    quarantine.Add(new QuarantinedRow { ExtractId = extract.Id, Line = line, Errors = string.Join(" ", errors.Select(e => e.ToString())) });
-                    if (quarantine.Count >= 1000) await FlushAsync(quarantine, ct);
-                }
-                : null,
-            progress, cases);
+        ExtractPass pass;
+        try
+        {
+            pass = await ExtractPass.RunAsync(file, request.Columns, org, request.PeriodFrom, request.PeriodTo,
+                (admin, caseType) => deadlineDays.TryGetValue((admin, caseType.ToLowerInvariant()), out var d) ? d : null,
+                request.Policy == ErrorPolicy.QuarantineBadRows
+                    ? async (line, errors) =>
+                    {
+                        quarantine.Add(new QuarantinedRow { ExtractId = extract.Id, Line = line, Errors = string.Join(" ", errors.Select(e => e.ToString())) });
+                        if (quarantine.Count >= 1000) await FlushAsync(quarantine, ct);
+                    }
+                    : null,
+                progress, cases);
+        }
+        catch (DomainException refused)
+        {
+            // The file changes character set part-way: nothing of it is kept.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Fail(refused.Message);
+        }
+        // Said in every report, so a file saved as ANSI is not taken for UTF-8 next time either.
+        var charsetNote = pass.Charset == ExtractCharset.Windows1252 ? " " + ExtractCharsetDetector.Windows1252Note : "";
         if (pass.HeaderErrors.Count > 0)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return Fail("Filens overskriftslinje passer ikke.", pass.HeaderErrors);
+            return Fail("Filens overskriftslinje passer ikke." + charsetNote, pass.HeaderErrors);
         }
         var (cube, read, valid, invalid, byKind, first) = (pass.Cube, pass.Read, pass.Valid, pass.Invalid, pass.ErrorsByKind, pass.FirstErrors);
 
@@ -67,7 +80,7 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new(false, $"Filen er afvist: {invalid:N0} af {read:N0} rækker har fejl. Intet er importeret.".Replace(",", "."), read, valid, invalid, byKind, first, null);
+            return new(false, $"Filen er afvist: {invalid:N0} af {read:N0} rækker har fejl. Intet er importeret.".Replace(",", ".") + charsetNote, read, valid, invalid, byKind, first, null);
         }
         await FlushAsync(quarantine, ct);
         foreach (var (key, stats) in cube.Cells)
@@ -89,7 +102,7 @@ public sealed class ExtractImporter(TilsynDbContext db, TimeProvider clock)
         var msg = invalid == 0
             ? $"{valid:N0} rækker importeret."
             : $"{valid:N0} rækker importeret; {invalid:N0} rækker med fejl er lagt i karantæne.";
-        return new(true, msg.Replace(",", "."), read, valid, invalid, byKind, first, extract.Id);
+        return new(true, msg.Replace(",", ".") + charsetNote, read, valid, invalid, byKind, first, extract.Id);
     }
 
     /// <summary>Deletes the earlier import of the same source and period (its cells and quarantine go with it) and registers this one.</summary>

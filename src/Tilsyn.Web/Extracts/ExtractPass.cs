@@ -27,6 +27,8 @@ public sealed class ExtractPass
     public Dictionary<RowErrorKind, long> ErrorsByKind { get; } = [];
     public List<string> FirstErrors { get; } = [];
     public IReadOnlyList<string> HeaderErrors { get; private set; } = [];
+    /// <summary>The character set the file was read in (Undecided: it was all ASCII).</summary>
+    public ExtractCharset Charset { get; private set; }
 
     /// <summary>Workers: <c>TILSYN_EXTRACT_WORKERS</c> if set, else one per core up to four.</summary>
     private static int WorkerCount() =>
@@ -47,6 +49,7 @@ public sealed class ExtractPass
 
         // The header: its own block, read by Sep (which finds the separator and skips a BOM).
         var headerBlock = await blocks.NextAsync(oneRow: true);
+        pass.Charset = blocks.Charset;
         Sep separator;
         Positions at;
         try
@@ -126,6 +129,7 @@ public sealed class ExtractPass
             first.AddRange(part.FirstErrors);
         }
         parts[0].Folder.AddTo(pass.Cube);
+        pass.Charset = blocks.Charset;
         pass.FirstErrors.AddRange(first.OrderBy(e => e.Line).Take(ImportReport.ShownErrors).Select(e => e.ToString()));
         return pass;
     }

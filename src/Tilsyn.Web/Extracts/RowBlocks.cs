@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Tilsyn.Extracts;
 
 namespace Tilsyn.Web.Extracts;
 
@@ -11,7 +12,8 @@ public sealed record RowBlock(byte[] Buffer, int Length, long FirstLine, long Li
 /// before the cut is even (Sep's own rule, so a quoted field with a line break in it stays whole).
 /// Line breaks are counted as Sep counts them (CR LF, LF or a lone CR), so every row keeps its line
 /// number for the error report. Memory: a few blocks; a block grows only when one row is longer
-/// than a block.
+/// than a block. Each block is checked for its character set as it is cut (<see cref="ExtractCharsetDetector"/>)
+/// and handed on as UTF-8: a Windows-1252 block is converted (cutting on line breaks never splits a character).
 /// </summary>
 public sealed class RowBlocks
 {
@@ -20,11 +22,15 @@ public sealed class RowBlocks
 
     private readonly Stream stream;
     private readonly int blockSize;
-    private readonly ConcurrentBag<byte[]> free = [];
+    private readonly ConcurrentBag<byte[]> free = [], freeConverted = [];
+    private readonly ExtractCharsetDetector charset = new();
     private byte[] pending;
     private int length;
     private bool end;
     private long line = 1;
+
+    /// <summary>The file's character set as far as it has been read (Undecided while it is all ASCII).</summary>
+    public ExtractCharset Charset => charset.Charset;
 
     public RowBlocks(Stream stream, int blockSize = DefaultBlockSize)
     {
@@ -33,9 +39,12 @@ public sealed class RowBlocks
     }
 
     /// <summary>Gives a block's buffer back for reuse once its rows are read.</summary>
-    public void Return(RowBlock block)
+    public void Return(RowBlock block) => Return(block.Buffer);
+
+    private void Return(byte[] buffer)
     {
-        if (block.Buffer.Length == blockSize) free.Add(block.Buffer);
+        if (buffer.Length == blockSize) free.Add(buffer);
+        else if (buffer.Length == ExtractCharsetDetector.MaxUtf8Length(blockSize)) freeConverted.Add(buffer);
     }
 
     /// <summary>The next block, or null at the end of the stream. With <paramref name="oneRow"/> the block is the next row only (the header).</summary>
@@ -65,13 +74,25 @@ public sealed class RowBlocks
                 }
             }
             var block = new RowBlock(pending, cut, line, LineBreaks(pending.AsSpan(0, cut)));
+            if (charset.NeedsConversion(pending.AsSpan(0, cut), line)) block = Converted(block);
             line += block.Lines;
             var rest = length - cut;
             var next = rest <= blockSize && free.TryTake(out var reused) ? reused : new byte[Math.Max(blockSize, rest)];
             pending.AsSpan(cut, rest).CopyTo(next);
+            if (!ReferenceEquals(block.Buffer, pending)) Return(pending); // converted: the raw bytes are done with
             (pending, length) = (next, rest);
             return block;
         }
+    }
+
+    /// <summary>The block as UTF-8, from Windows-1252, in a buffer of its own (the same line breaks, so the same lines).</summary>
+    private RowBlock Converted(RowBlock block)
+    {
+        var size = ExtractCharsetDetector.MaxUtf8Length(block.Length);
+        var wide = ExtractCharsetDetector.MaxUtf8Length(blockSize);
+        var buffer = size <= wide ? freeConverted.TryTake(out var reused) ? reused : new byte[wide] : new byte[size];
+        var n = ExtractCharsetDetector.ToUtf8(block.Buffer.AsSpan(0, block.Length), buffer);
+        return block with { Buffer = buffer, Length = n };
     }
 
     /// <summary>Just after the last line break outside quotes; -1 if there is none yet. The quotes are counted once, then only between line breaks.</summary>
@@ -111,10 +132,5 @@ public sealed class RowBlocks
     }
 
     /// <summary>Line breaks as Sep counts them: LF, CR LF (one), and a lone CR.</summary>
-    internal static long LineBreaks(ReadOnlySpan<byte> data)
-    {
-        long lf = data.Count(Lf);
-        var cr = data.Count(Cr);
-        return cr == 0 ? lf : lf + cr - data.Count("\r\n"u8);
-    }
+    internal static long LineBreaks(ReadOnlySpan<byte> data) => ExtractCharsetDetector.LineBreaks(data);
 }

@@ -8,7 +8,10 @@ namespace Tilsyn.Web.Statistics;
 /// <summary>A table to export: Danish headers and rows of text, numbers or nothing.</summary>
 public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)
 {
-    /// <summary>CSV for Danish Excel: UTF-8 with BOM, ';' separated, decimal comma.</summary>
+    /// <summary>
+    /// CSV for Danish Excel: UTF-8 with BOM, ';' separated, decimal comma. Text cells (and headers) go
+    /// through <see cref="CsvCell.Text"/> so none is read as a formula; numbers are written as numbers.
+    /// </summary>
     public byte[] ToCsv()
     {
         var da = Tilsyn.Calendar.DanishTime.Culture;
@@ -16,13 +19,21 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IRe
         ms.Write(Encoding.UTF8.GetPreamble());
         using (var writer = Sep.Writer(o => o with { Sep = new Sep(';'), CultureInfo = da, Escape = true }).To(ms, leaveOpen: true))
         {
+            var names = Headers.Select(CsvCell.Text).ToArray();
             foreach (var values in Rows)
             {
                 using var row = writer.NewRow();
-                for (var i = 0; i < Headers.Count; i++)
-                    row[Headers[i]].Set(values[i] switch { null => "", double d => d.ToString("0.###", da), IFormattable f => f.ToString(null, da), var v => v.ToString() ?? "" });
+                for (var i = 0; i < names.Length; i++)
+                    row[names[i]].Set(values[i] switch
+                    {
+                        null => "",
+                        double d => d.ToString("0.###", da),
+                        int or long or decimal => ((IFormattable)values[i]!).ToString(null, da),
+                        IFormattable f => CsvCell.Text(f.ToString(null, da)),
+                        var v => CsvCell.Text(v.ToString() ?? ""),
+                    });
             }
-            if (Rows.Count == 0) { using var header = writer.NewRow(); foreach (var h in Headers) header[h].Set(""); }
+            if (Rows.Count == 0) { using var header = writer.NewRow(); foreach (var h in names) header[h].Set(""); }
         }
         return ms.ToArray();
     }

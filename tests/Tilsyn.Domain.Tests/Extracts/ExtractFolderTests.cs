@@ -41,9 +41,9 @@ public sealed class ExtractFolderTests
 
     private static readonly string[] CaseIds = ["S-1", "S-2", "", " ", " 7 "];
     private static readonly string[] Administrations = ["BUF", "buf", " BUF ", "Børne- og Ungdomsforvaltningen", "SOF", "Socialforvaltningen", "XYZ", "", " "];
-    private static readonly string[] Units = ["Vuggestuen Mælkebøtten", " vuggestuen mælkebøtten ", "Nørrebro Park Skole", "NØRREBRO PARK SKOLE", "Herberget Nørrebro", "Ukendt Skole", "", "  "];
+    private static readonly string[] Units = ["Vuggestuen Mælkebøtten", " vuggestuen mælkebøtten ", "Nørrebro Park Skole", "NØRREBRO PARK SKOLE", "Herberget Nørrebro", "Ukendt Skole", "", "  ", new string('U', 300)];
     private static readonly string[] Kles = ["28.09.04", "17.03", "17", " 28.09.04 ", "27.36.04", "", " ", "28.9", "abc", "28.09.04.01"];
-    private static readonly string[] CaseTypes = ["Visitation", " Visitation ", "visitation", "Bolig", "Plads, venteliste", "", " "];
+    private static readonly string[] CaseTypes = ["Visitation", " Visitation ", "visitation", "Bolig", "Plads, venteliste", "", " ", new string('T', 100), new string('T', 101)];
     // Opening dates: both layouts, the rarer ones (one-digit, dots, slashes, ISO timestamp), impossible dates, outside the period, blank.
     private static readonly string[] Openings = ["03-02-2025", "2025-02-03", "3-2-2025", "03.02.2025", "03/02/2025", "2025-06-30T10:00:00", " 2025-07-01 ",
         "31-02-2025", "2025-13-01", "x", "", " ", "2024-12-31", "2026-01-01", "01-01-2025", "31-12-2025"];

@@ -54,6 +54,45 @@ public sealed class ExtractRowValidatorTests
         Assert.StartsWith($"Linje 7, kolonne {columnName}:", e.ToString());
     }
 
+    [Theory]
+    [InlineData(ExtractColumn.Opened, RowErrorKind.BadDate)]
+    [InlineData(ExtractColumn.Administration, RowErrorKind.UnknownAdministration)]
+    [InlineData(ExtractColumn.Unit, RowErrorKind.UnknownUnit)]
+    [InlineData(ExtractColumn.Kle, RowErrorKind.BadKle)]
+    [InlineData(ExtractColumn.CaseType, RowErrorKind.TooLong)]
+    public void A_cell_of_two_megabytes_is_quoted_with_its_first_200_characters_and_its_length(ExtractColumn column, RowErrorKind kind)
+    {
+        var (row, errors) = Validate((column, new string('9', 2 * 1024 * 1024)));
+        Assert.Null(row);
+        var e = Assert.Single(errors);
+        Assert.Equal(kind, e.Kind);
+        Assert.Contains($"'{new string('9', 200)}…' (2 097 152 tegn)", e.Message);
+        Assert.True(e.ToString().Length < 400, e.ToString().Length.ToString());
+    }
+
+    [Fact]
+    public void A_case_type_of_100_characters_is_taken_and_one_of_101_is_refused_with_the_limit()
+    {
+        Assert.Empty(Validate((ExtractColumn.CaseType, new string('x', 100))).Errors);
+        var e = Assert.Single(Validate((ExtractColumn.CaseType, new string('x', 101))).Errors);
+        Assert.Equal($"sagstypen '{new string('x', 101)[..100]}x' er længere end 100 tegn.", e.Message);
+    }
+
+    [Fact]
+    public void Texts_longer_than_any_name_are_not_remembered()
+    {
+        var org = new OrganisationLookup([(1, "BUF", "Børne- og Ungdomsforvaltningen")], [(10, 1, "Vuggestuen Mælkebøtten")]);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Null(org.Administration(new string((char)('a' + i), 1_000_000)));
+            Assert.Null(org.Unit(1, new string((char)('a' + i), 1_000_000)));
+            Assert.False(org.KleGroup(new string((char)('a' + i), 1_000_000)).Ok);
+        }
+        Assert.Equal(0, org.Remembered);
+        Assert.Equal(1, org.Administration("BUF"));
+        Assert.Equal(1, org.Remembered);
+    }
+
     [Fact]
     public void Every_error_of_a_row_is_reported()
     {

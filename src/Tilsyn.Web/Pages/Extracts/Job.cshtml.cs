@@ -27,6 +27,7 @@ public sealed class JobModel(ExtractJobs jobs) : PageModel
         RowErrorKind.UnknownUnit => "Ukendt enhed",
         RowErrorKind.BadKle => "Ugyldig KLE-kode",
         RowErrorKind.OutsidePeriod => "Uden for perioden",
+        RowErrorKind.TooLong => "For lang tekst",
         _ => kind.ToString(),
     };
 }
