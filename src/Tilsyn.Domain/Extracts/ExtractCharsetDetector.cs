@@ -34,20 +34,23 @@ public sealed class ExtractCharsetDetector
     public bool NeedsConversion(ReadOnlySpan<byte> block, long firstLine)
     {
         if (Ascii.IsValid(block)) return false;
-        switch (Charset)
+        if (Charset != ExtractCharset.Windows1252 && Utf8.IsValid(block))
         {
-            case ExtractCharset.Undecided:
-                Charset = Utf8.IsValid(block) ? ExtractCharset.Utf8 : ExtractCharset.Windows1252;
-                return Charset == ExtractCharset.Windows1252;
-            case ExtractCharset.Utf8:
-                if (Utf8.IsValid(block)) return false;
-                throw new DomainException($"Linje {LineOf(block, firstLine, FirstInvalidUtf8(block))}: filen er ikke gyldig UTF-8. Den begynder som UTF-8, "
-                    + $"men her kommer bytes, der ikke er UTF-8 (dele af filen er måske gemt som Windows-1252/ANSI). {SaveAsUtf8}");
-            default:
-                if (!Utf8.IsValid(block)) return true;
-                throw new DomainException($"Linje {LineOf(block, firstLine, block.IndexOfAnyExceptInRange((byte)0, (byte)0x7F))}: filen blander tegnsæt. "
-                    + $"Den begynder som Windows-1252 (ANSI), men her er teksten UTF-8. {SaveAsUtf8}");
+            Charset = ExtractCharset.Utf8;
+            return false;
         }
+        var (utf8, invalid) = Scan(block);
+        if (Charset == ExtractCharset.Utf8)
+            throw new DomainException($"Linje {LineOf(block, firstLine, invalid)}: filen er ikke gyldig UTF-8. Den begynder som UTF-8, "
+                + $"men her kommer bytes, der ikke er UTF-8 (dele af filen er måske gemt som Windows-1252/ANSI). {SaveAsUtf8}");
+        // Windows-1252 from here: no part of the block may be UTF-8 (in Windows-1252 text a UTF-8 sequence is mojibake such as "Ã¦").
+        if (utf8 >= 0)
+            throw new DomainException(Charset == ExtractCharset.Windows1252
+                ? $"Linje {LineOf(block, firstLine, utf8)}: filen blander tegnsæt. Den begynder som Windows-1252 (ANSI), men her er teksten UTF-8. {SaveAsUtf8}"
+                : $"Linje {LineOf(block, firstLine, Math.Min(utf8, invalid))}: filen blander tegnsæt. Linje {LineOf(block, firstLine, utf8)} er skrevet i UTF-8, "
+                    + $"linje {LineOf(block, firstLine, invalid)} i Windows-1252 (ANSI). {SaveAsUtf8}");
+        Charset = ExtractCharset.Windows1252;
+        return true;
     }
 
     /// <summary>At most this many UTF-8 bytes come from <paramref name="length"/> bytes of Windows-1252 (€ is three).</summary>
@@ -78,14 +81,22 @@ public sealed class ExtractCharsetDetector
 
     private static long LineOf(ReadOnlySpan<byte> block, long firstLine, int offset) => firstLine + LineBreaks(block[..Math.Max(0, offset)]);
 
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> data)
+    /// <summary>Where the first UTF-8 sequence of two to four bytes begins, and where the first byte that is not UTF-8 is (-1: none).</summary>
+    private static (int Utf8, int Invalid) Scan(ReadOnlySpan<byte> data)
     {
+        int utf8 = -1, invalid = -1;
         var i = data.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-        while (i >= 0 && i < data.Length)
+        while (i >= 0 && (utf8 < 0 || invalid < 0))
         {
-            if (Rune.DecodeFromUtf8(data[i..], out _, out var used) != OperationStatus.Done) return i;
-            i += used;
+            if (Rune.DecodeFromUtf8(data[i..], out _, out var used) == OperationStatus.Done)
+            {
+                if (utf8 < 0) utf8 = i;
+            }
+            else if (invalid < 0) invalid = i;
+            i += Math.Max(1, used);
+            var next = data[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            i = next < 0 ? -1 : i + next;
         }
-        return 0;
+        return (utf8, invalid);
     }
 }

@@ -76,6 +76,17 @@ public sealed class ExtractCharsetDetectorTests
         Assert.StartsWith("Linje 11: filen blander tegnsæt. Den begynder som Windows-1252 (ANSI)", refused.Message);
     }
 
+    [Fact]
+    public void A_block_with_both_utf8_and_windows_1252_lines_is_refused_naming_both_instead_of_read_as_mojibake()
+    {
+        var detector = new ExtractCharsetDetector();
+        var block = "Afgørelsesdato\r\n1;Pas\r\n"u8.ToArray().Concat(Windows1252.GetBytes("2;Mælkebøtten\r\n")).ToArray();
+
+        var refused = Assert.Throws<DomainException>(() => detector.NeedsConversion(block, 1));
+
+        Assert.StartsWith("Linje 1: filen blander tegnsæt. Linje 1 er skrevet i UTF-8, linje 3 i Windows-1252 (ANSI).", refused.Message);
+    }
+
     [Theory]
     [InlineData("a\nb\nc", 2)]
     [InlineData("a\r\nb\r\nc", 2)]

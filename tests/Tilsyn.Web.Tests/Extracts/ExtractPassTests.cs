@@ -189,6 +189,37 @@ public sealed class ExtractPassTests
         Assert.Contains(chunks, n => n == CaseChunkBuilder.ChunkRows);
     }
 
+    [Theory]
+    [InlineData(1, 97)]
+    [InlineData(3, 61)]
+    [InlineData(4, 4096)]
+    [InlineData(2, RowBlocks.DefaultBlockSize)]
+    public async Task A_windows_1252_file_gives_what_the_same_file_in_utf8_gives_with_any_workers_and_blocks(int workers, int blockSize)
+    {
+        var (utf8, expected) = MakeFile(3000, seed: 11, ending: "mixed");
+        var ansi = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Encoding.UTF8.GetString(utf8));
+        Assert.NotEqual(utf8.Length, ansi.Length);
+
+        var pass = await RunAsync(ansi, workers, blockSize);
+
+        AssertSame(expected, pass);
+        Assert.Equal(ExtractCharset.Windows1252, pass.Charset);
+        Assert.Equal(ExtractCharset.Utf8, (await RunAsync(utf8, workers, blockSize)).Charset);
+    }
+
+    [Fact]
+    public async Task A_file_that_changes_character_set_part_way_ends_the_pass_with_the_line()
+    {
+        var (utf8, _) = MakeFile(400, seed: 5, ending: "\n");
+        var text = Encoding.UTF8.GetString(utf8);
+        var lines = text.Split('\n').Length; // the row added below is on the last line
+        var file = utf8.Concat(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("SBSYS;x;BUF;Vuggestuen Mælkebøtten;;Visitation;2025-02-03;;;x\n")).ToArray();
+
+        var refused = await Assert.ThrowsAsync<Tilsyn.Common.DomainException>(() => RunAsync(file, workers: 2, blockSize: 256));
+
+        Assert.StartsWith($"Linje {lines}: filen er ikke gyldig UTF-8.", refused.Message);
+    }
+
     [Fact]
     public async Task A_utf16_or_utf32_file_with_a_byte_order_mark_is_read()
     {
