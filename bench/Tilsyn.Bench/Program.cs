@@ -1,5 +1,6 @@
 // Benchmark: Tilsyn's extract import + KPI cube against DuckDB on the same synthetic extract.
 // Usage: bench/run.sh [rows]   (default 10,000,000). The last line is the result.
+// Also: bench/run.sh publish [rows] (PublishBench) and bench/run.sh web [--postgres] (WebBench, the load check).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -7,6 +8,11 @@ using DuckDB.NET.Data;
 using Tilsyn.Extracts;
 using Tilsyn.Web.Extracts;
 
+if (args.Length > 0 && args[0] == "web")
+{
+    Environment.ExitCode = await WebBench.RunAsync(args[1..]);
+    return;
+}
 var publish = args.Length > 0 && args[0] == "publish";
 var rest = publish ? args[1..] : args;
 var rows = rest.Length > 0 ? long.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000_000L;
