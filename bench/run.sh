@@ -62,8 +62,8 @@ echo "Tilsyn ($db) on http://127.0.0.1:$port, log $work/app.log"
 status=0
 dotnet "$bench/Tilsyn.Bench/bin/Release/net10.0/Tilsyn.Bench.dll" web "http://127.0.0.1:$port" "$db" "$connection" "$seconds" | tee "$work/bench.out" || status=$?
 if [ "$status" -ne 0 ]; then
-  echo "--- what the app logged as errors:"
-  grep -E -A4 "fail:|crit:" "$work/app.log" | head -n 80 || true
+  echo "--- what the app logged as errors (or the end of its log):"
+  grep -E -A4 "fail:|crit:" "$work/app.log" | head -n 80 || tail -n 30 "$work/app.log"
   tail -n 1 "$work/bench.out" # the result line stays last
 fi
 exit "$status"

@@ -37,14 +37,20 @@ public sealed class StatisticsQueries(TilsynDbContext db)
     private static DateTimeOffset Start(Quarter q) => Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(q.Year, (q.Number - 1) * 3 + 1, 1));
     private static DateTimeOffset End(Quarter q) => Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(q.Year, (q.Number - 1) * 3 + 1, 1).AddMonths(3));
 
+    // One page asks for the same cells and complaints several times (table, categories, trend, funnel, targets): read once per
+    // request (this service is scoped). Under load the statistics page read all KPI cells five times and was the slowest page by far.
+    private readonly Dictionary<(int, int, int?, int?), List<KpiCell>> cellsRead = [];
+    private readonly Dictionary<(Quarter, Quarter), List<(int? AdministrationId, int? UnitId, DateTimeOffset ReceivedAt)>> complaintsRead = [];
+
     private async Task<List<KpiCell>> CellsAsync(Quarter from, Quarter to, int? administrationId, CancellationToken ct, int? unitId = null)
     {
         var fromKey = from.Year * 10 + from.Number;
         var toKey = to.Year * 10 + to.Number;
+        if (cellsRead.TryGetValue((fromKey, toKey, administrationId, unitId), out var read)) return read;
         var q = db.KpiCells.AsNoTracking().Where(c => c.Year * 10 + c.Quarter >= fromKey && c.Year * 10 + c.Quarter <= toKey);
         if (administrationId is { } a) q = q.Where(c => c.AdministrationId == a);
         if (unitId is { } u) q = q.Where(c => c.UnitId == u);
-        return await q.ToListAsync(ct);
+        return cellsRead[(fromKey, toKey, administrationId, unitId)] = await q.ToListAsync(ct);
     }
 
     /// <summary>One unit: a row per case type and KLE group (complaints are not split by case type, so they are shown on the total only).</summary>
@@ -63,16 +69,25 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         return (total, rows);
     }
 
-    private Task<List<(int? AdministrationId, int? UnitId, DateTimeOffset ReceivedAt)>> ComplaintsAsync(Quarter from, Quarter to, CancellationToken ct)
+    private async Task<List<(int? AdministrationId, int? UnitId, DateTimeOffset ReceivedAt)>> ComplaintsAsync(Quarter from, Quarter to, CancellationToken ct)
     {
+        if (complaintsRead.TryGetValue((from, to), out var read)) return read;
         var start = Start(from);
         var end = End(to);
-        return db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
+        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new ValueTuple<int?, int?, DateTimeOffset>(c.AdministrationId, c.UnitId, c.ReceivedAt)).ToListAsync(ct);
     }
 
     /// <summary>One row per administration: volume, processing times, deadline compliance, complaints and the rate per 1,000.</summary>
     public async Task<List<KpiRow>> ByAdministrationAsync(Quarter from, Quarter to, CancellationToken ct)
+    {
+        if (byAdministration.TryGetValue((from, to), out var done)) return done;
+        return byAdministration[(from, to)] = await ByAdministrationUncachedAsync(from, to, ct);
+    }
+
+    private readonly Dictionary<(Quarter, Quarter), List<KpiRow>> byAdministration = [];
+
+    private async Task<List<KpiRow>> ByAdministrationUncachedAsync(Quarter from, Quarter to, CancellationToken ct)
     {
         var cells = await CellsAsync(from, to, null, ct);
         var complaints = await ComplaintsAsync(from, to, ct);
