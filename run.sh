@@ -7,7 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+# The demo runs as "Demo": like Production (no developer pages) but over plain HTTP on this machine,
+# so cookies follow the request's scheme and the production settings check (PublicBaseUrl,
+# AllowedHosts) does not apply. A real installation runs as Production with those settings.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Demo}"
+# The citizens' status links point at the first address the demo listens on.
+first_url="${ASPNETCORE_URLS%%;*}"
+first_url="${first_url/\/\/0.0.0.0/\/\/$(hostname)}"
+first_url="${first_url/\/\/\[::\]/\/\/$(hostname)}"
+first_url="${first_url/\/\/+/\/\/$(hostname)}"
+first_url="${first_url/\/\/\*/\/\/$(hostname)}"
+export PublicBaseUrl="${PublicBaseUrl:-$first_url}"
 export Demo__Seed="${Demo__Seed:-true}"
 export Demo__PrintLogins="${Demo__PrintLogins:-true}"
 mkdir -p data

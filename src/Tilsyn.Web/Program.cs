@@ -6,11 +6,14 @@ using Tilsyn.Web;
 using Tilsyn.Web.Demo;
 using Tilsyn.Web.Health;
 using Tilsyn.Web.Organisation;
+using Tilsyn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 
 builder.Services.AddTilsynServices(config);
+// Security headers, forwarded headers, HTTPS, secure cookies, rate limits, production settings check (Security/FrontDoor.cs).
+builder.AddFrontDoor();
 
 // Login cookies survive restarts: keys live beside the SQLite file unless configured elsewhere.
 var keyFolder = config["DataProtection:KeyFolder"] ?? Path.Combine(Environment.CurrentDirectory, "data", "keys");
@@ -42,6 +45,8 @@ if (args.Length > 0 && args[0] == Tilsyn.Web.Extracts.ExtractCommand.Name)
     return;
 }
 
+app.UseFrontDoor();
+
 var danish = Tilsyn.Calendar.DanishTime.Culture;
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
@@ -56,6 +61,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter(); // after routing: the complaint and login limits are endpoint policies
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

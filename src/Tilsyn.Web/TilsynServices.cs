@@ -34,6 +34,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.AnnualReports.CaseExampleService>();
         services.AddScoped<Tilsyn.Web.Library.LibrarySearch>();
         services.AddScoped<CaseRegistration>();
+        services.AddScoped<Tilsyn.Web.Security.ReceiptCap>();
         services.AddScoped<CaseLetters>();
         services.AddScoped<MailOutbox>();
         services.Configure<MailOptions>(config.GetSection("Mail"));

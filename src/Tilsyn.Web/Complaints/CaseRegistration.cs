@@ -37,7 +37,8 @@ public sealed record RegistrationResult(ComplaintCase? Case, string? StatusToken
 /// </summary>
 public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
-    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, AccessLogging.AccessLog accessLog)
+    TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, AccessLogging.AccessLog accessLog,
+    Security.ReceiptCap receiptCap)
 {
     public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
     {
@@ -86,7 +87,7 @@ public sealed class CaseRegistration(
                 db.Cases.Add(theCase);
                 await db.SaveChangesAsync(ct);
                 accessLog.Add(AccessAction.Create, theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");
-                if (citizen is not null) await letters.SendReceiptAsync(theCase, token, ct);
+                if (citizen is not null && await receiptCap.AllowsReceiptAsync(theCase, ct)) await letters.SendReceiptAsync(theCase, token, ct);
                 await search.IndexAsync(theCase, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
