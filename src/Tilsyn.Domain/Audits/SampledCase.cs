@@ -25,6 +25,13 @@ public sealed class SampledCase
     }
 
     public long Id { get; private set; }
+
+    /// <summary>
+    /// The version of the answers for this sampled case as stored: raised by one on every save that changes any of it. A form
+    /// carries the version it showed, and a save based on an older version is refused (optimistic
+    /// concurrency), so nobody overwrites a change they have not seen.
+    /// </summary>
+    public int Version { get; private set; }
     public int AuditId { get; private set; }
     /// <summary>The case id in the source system.</summary>
     public string CaseKey { get; private set; } = "";

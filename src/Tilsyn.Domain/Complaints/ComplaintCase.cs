@@ -39,6 +39,13 @@ public sealed class ComplaintCase
     }
 
     public int Id { get; private set; }
+
+    /// <summary>
+    /// The version of the case, its documents, history and statement requests as stored: raised by one on every save that changes any of it. A form
+    /// carries the version it showed, and a save based on an older version is refused (optimistic
+    /// concurrency), so nobody overwrites a change they have not seen.
+    /// </summary>
+    public int Version { get; private set; }
     public string Number { get; private set; } = "";
     public int Year { get; private set; }
     public int Sequence { get; private set; }

@@ -22,6 +22,13 @@ public sealed class EvaluationAnswerRecord
     }
 
     public int Id { get; private set; }
+
+    /// <summary>
+    /// The version of the answer, its assessment and its attachments as stored: raised by one on every save that changes any of it. A form
+    /// carries the version it showed, and a save based on an older version is refused (optimistic
+    /// concurrency), so nobody overwrites a change they have not seen.
+    /// </summary>
+    public int Version { get; private set; }
     public int RoundId { get; private set; }
     public int AdministrationId { get; private set; }
 

@@ -27,6 +27,13 @@ public sealed class AnnualReport
     public static string Reference(int year) => $"Beretning {year}";
 
     public int Id { get; private set; }
+
+    /// <summary>
+    /// The version of the report's texts and its publication as stored: raised by one on every save that changes any of it. A form
+    /// carries the version it showed, and a save based on an older version is refused (optimistic
+    /// concurrency), so nobody overwrites a change they have not seen.
+    /// </summary>
+    public int Version { get; private set; }
     public int Year { get; private set; }
 
     /// <summary>The advisor's foreword (<i>forord</i>), Markdown.</summary>

@@ -8,6 +8,7 @@ internal sealed class AnnualReportMapping : IEntityTypeConfiguration<AnnualRepor
     public void Configure(EntityTypeBuilder<AnnualReport> e)
     {
         e.ToTable("annual_reports");
+        e.HasAggregateVersion();
         e.HasIndex(x => x.Year).IsUnique();
         e.Property(x => x.UpdatedBy).HasMaxLength(200);
         e.Property(x => x.PublishedBy).HasMaxLength(200);

@@ -34,9 +34,11 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
         return report;
     }
 
-    public async Task SaveTextsAsync(int year, string? foreword, string? themes, string? recommendations, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Saves the advisor's texts; refused when <paramref name="shownVersion"/> (the editor's) is older than the stored report.</summary>
+    public async Task SaveTextsAsync(int year, string? foreword, string? themes, string? recommendations, ClaimsPrincipal user, int? shownVersion, CancellationToken ct)
     {
         var report = await LoadAsync(year, ct);
+        db.ExpectVersion(report, shownVersion);
         report.EditTexts(foreword, themes, recommendations, clock.GetUtcNow(), user.DisplayName());
         await db.SaveChangesAsync(ct);
     }
@@ -66,7 +68,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
     /// refuses when it was published meanwhile or the draft changed), publishes its case examples
     /// and puts its recommendations in the register.
     /// </summary>
-    public async Task PublishAsync(int year, ClaimsPrincipal user, CancellationToken ct)
+    public async Task PublishAsync(int year, ClaimsPrincipal user, int? shownVersion, CancellationToken ct)
     {
         // 1. Load and build; refuse early, before the slow part.
         var draft = await db.Set<AnnualReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct) ?? throw NotFound(year);
@@ -85,6 +87,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
         await db.Set<AnnualReport>().Where(r => r.Id == draft.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Year, r => r.Year), ct);
         var report = await db.Set<AnnualReport>().FirstAsync(r => r.Id == draft.Id, ct);
         await db.Entry(report).ReloadAsync(ct); // this context may have tracked it before, with its own values
+        db.ExpectVersion(report, shownVersion); // the advisor publishes the draft they last saw, not one changed since
         var examples = await db.Set<CaseExample>().Where(e => e.ReportYear == year).ToListAsync(ct);
         report.Publish(examples, outputs, now, user.DisplayName());
         foreach (var r in await db.Set<ReportRecommendation>().Where(r => r.Year == year && r.RecommendationId == null).ToListAsync(ct))

@@ -34,6 +34,7 @@ internal sealed class SampledCaseMapping : IEntityTypeConfiguration<SampledCase>
     public void Configure(EntityTypeBuilder<SampledCase> e)
     {
         e.ToTable("audited_cases");
+        e.HasAggregateVersion();
         e.Property(x => x.CaseKey).HasMaxLength(100);
         e.Property(x => x.Stratum).HasMaxLength(100);
         e.Property(x => x.UnitName).HasMaxLength(200);

@@ -8,6 +8,7 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
     {
         e.ToTable("cases");
         e.HasKey(c => c.Id);
+        e.HasAggregateVersion();
         e.Property(c => c.Number).HasMaxLength(12).IsRequired();
         e.HasIndex(c => c.Number).IsUnique();
         e.HasIndex(c => new { c.Year, c.Sequence }).IsUnique();

@@ -24,6 +24,9 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Web.Extracts.KpiCell> KpiCells => Set<Tilsyn.Web.Extracts.KpiCell>();
     public DbSet<Tilsyn.Recommendations.Recommendation> Recommendations => Set<Tilsyn.Recommendations.Recommendation>();
 
+    /// <summary>Every save raises the versions of the aggregates it changes (optimistic concurrency, <see cref="AggregateVersion"/>).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(AggregateVersionInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

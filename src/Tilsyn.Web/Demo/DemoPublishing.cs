@@ -68,7 +68,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
         foreach (var y in new[] { year - 3, year - 2, year - 1 })
         {
             await reports.GetOrCreateAsync(y, ct);
-            await reports.SaveTextsAsync(y, Foreword(y), Themes(y), "Borgerrådgiveren anbefaler forvaltningerne at:\n\n- følge op på partshøring og begrundelse i afgørelser\n- svare borgerne inden for de offentliggjorte frister", user, ct);
+            await reports.SaveTextsAsync(y, Foreword(y), Themes(y), "Borgerrådgiveren anbefaler forvaltningerne at:\n\n- følge op på partshøring og begrundelse i afgørelser\n- svare borgerne inden for de offentliggjorte frister", user, null, ct);
             foreach (var (code, text) in new[] { ("BUF", "Sørg for, at forældre partshøres, før der træffes afgørelse om pladsanvisning."), ("SOF", "Begrund afgørelser om hjælpemidler, så borgeren kan forstå dem."), ("BIF", "Overhold de offentliggjorte sagsbehandlingsfrister for sygedagpenge.") })
                 await reports.AddRecommendationAsync(y, admins.Single(a => a.Code == code).Id, text, Tilsyn.Calendar.DanishTime.LocalDate(now).AddDays(90 + 60 * (y - year + 3)), ct);
             foreach (var c in concluded.Where(c => c.ConcludedAt is { } at && Tilsyn.Calendar.DanishTime.LocalDate(at).Year == y).Take(3))
@@ -78,7 +78,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
                 await examples.ChooseForReportAsync(e.Id, y, ct);
                 await examples.PublishToLibraryAsync(e.Id, ct);
             }
-            await reports.PublishAsync(y, user, ct);
+            await reports.PublishAsync(y, user, null, ct);
         }
         var bufAudit = await db.Set<CaseAudit>().OrderByDescending(a => a.Id).FirstAsync(a => a.Title.StartsWith("BUF"), ct);
         var entry = await examples.FromAuditAsync(bufAudit, user, ct);

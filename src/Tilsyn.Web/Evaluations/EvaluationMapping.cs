@@ -31,6 +31,7 @@ internal sealed class EvaluationMapping : IEntityTypeConfiguration<EvaluationRou
     public void Configure(EntityTypeBuilder<EvaluationAnswerRecord> e)
     {
         e.ToTable("evaluation_answers");
+        e.HasAggregateVersion();
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Snapshot).HasColumnName("SnapshotJson").HasConversion(
             v => JsonSerializer.Serialize(v, Json),

@@ -11,6 +11,7 @@ internal sealed class RecommendationMapping : IEntityTypeConfiguration<Recommend
     {
         e.ToTable("recommendations");
         e.HasKey(x => x.Id);
+        e.HasAggregateVersion();
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.SourceReference).HasMaxLength(Recommendation.SourceReferenceField.MaxLength);

@@ -161,4 +161,33 @@ public sealed class AnnualReportTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().GetAsync("/Library")).StatusCode); // not anonymous
         Assert.Equal(HttpStatusCode.Redirect, (await contact.GetAsync($"/AnnualReports/Example?id={id}")).StatusCode); // the review is the advisor's
     }
+
+    [Fact]
+    public async Task Texts_or_a_publication_from_a_page_loaded_before_a_colleagues_save_are_refused()
+    {
+        const int year = 2037;
+        var a = app.NewClient();
+        var b = app.NewClient();
+        await a.LoginOkAsync("sagsbehandler");
+        await b.LoginOkAsync("sagsbehandler");
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostFormAsync("/AnnualReports", "/AnnualReports", new() { ["year"] = $"{year}" })).StatusCode);
+        var edit = $"/AnnualReports/Edit?year={year}";
+        var texts = $"/AnnualReports/Edit?handler=Texts&year={year}";
+        var shownToA = await a.ShownVersionAsync(edit);
+        var shownToB = await b.ShownVersionAsync(edit);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostFormAsync(edit, texts, new() { ["foreword"] = "B's forord.", ["themes"] = "", ["recommendations"] = "", ["version"] = shownToB })).StatusCode);
+        var stale = await a.PostFormAsync(edit, texts, new() { ["foreword"] = "A's forord.", ["themes"] = "", ["recommendations"] = "", ["version"] = shownToA });
+        var stalePublish = await a.PostFormAsync(edit, $"/AnnualReports/Edit?handler=Publish&year={year}", new() { ["version"] = shownToA });
+
+        await VersionField.AssertStaleAsync(stale, "Beretningen");
+        await VersionField.AssertStaleAsync(stalePublish, "Beretningen");
+        var stored = await app.WithDbAsync(db => db.Set<AnnualReport>().SingleAsync(r => r.Year == year));
+        Assert.Equal("B's forord.", stored.Foreword);
+        Assert.Null(stored.PublishedAt);
+
+        // Having reloaded, A saves (no false conflict).
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostFormAsync(edit, texts, new() { ["foreword"] = "A's forord.", ["themes"] = "", ["recommendations"] = "", ["version"] = await a.ShownVersionAsync(edit) })).StatusCode);
+        Assert.Equal("A's forord.", await app.WithDbAsync(db => db.Set<AnnualReport>().Where(r => r.Year == year).Select(r => r.Foreword).SingleAsync()));
+    }
 }

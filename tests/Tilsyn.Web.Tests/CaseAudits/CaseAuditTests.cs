@@ -255,4 +255,30 @@ public sealed class CaseAuditTests(TilsynApp app) : IClassFixture<TilsynApp>
         Assert.Equal(HttpStatusCode.Redirect, recommend.StatusCode);
         Assert.Contains("/Account/AccessDenied", recommend.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task Answers_from_a_page_loaded_before_a_colleagues_answers_are_refused_and_the_colleagues_answers_stand()
+    {
+        var (extractId, buf, _) = await ExtractAsync();
+        var audit = await CreateAsync(extractId, buf, 31, n: 10);
+        var sampled = (await CasesAsync(audit.Id)).First();
+        var page = $"/CaseAudits/Case?id={sampled.Id}";
+        var a = app.NewClient();
+        var b = app.NewClient();
+        await a.LoginOkAsync("sagsbehandler");
+        await b.LoginOkAsync("sagsbehandler");
+        var shownToA = await a.ShownVersionAsync(page);
+        var shownToB = await b.ShownVersionAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostFormAsync(page, page, new() { ["answer-hearing"] = "Met", ["comment-hearing"] = "Partshørt", ["version"] = shownToB })).StatusCode);
+        var stale = await a.PostFormAsync(page, page, new() { ["answer-hearing"] = "NotMet", ["comment-hearing"] = "", ["version"] = shownToA });
+
+        await VersionField.AssertStaleAsync(stale, "Svarene for sagen");
+        var stored = await app.WithDbAsync(db => db.Set<SampledCase>().SingleAsync(c => c.Id == sampled.Id));
+        Assert.Equal(AuditAnswer.Met, stored.Answers["hearing"].Answer);
+
+        // Having reloaded, A answers (no false conflict).
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostFormAsync(page, page, new() { ["answer-hearing"] = "NotMet", ["comment-hearing"] = "", ["version"] = await a.ShownVersionAsync(page) })).StatusCode);
+        Assert.Equal(AuditAnswer.NotMet, (await app.WithDbAsync(db => db.Set<SampledCase>().SingleAsync(c => c.Id == sampled.Id))).Answers["hearing"].Answer);
+    }
 }

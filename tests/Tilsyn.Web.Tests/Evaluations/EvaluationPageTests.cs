@@ -145,4 +145,61 @@ public sealed class EvaluationPageTests(TilsynApp app) : IClassFixture<TilsynApp
         var stored = await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().Where(a => a.AdministrationId == buf).ToListAsync());
         Assert.DoesNotContain(stored, a => System.Text.Json.JsonSerializer.Serialize(a.Snapshot).Contains("Indbrud"));
     }
+
+    [Fact]
+    public async Task A_draft_saved_from_a_page_loaded_before_a_colleagues_save_is_refused_and_the_colleagues_draft_stands()
+    {
+        var (buf, _) = await RoundAsync(2041);
+        var page = $"/Evaluations/Answer?year=2041&administration={buf}";
+        var save = $"/Evaluations/Answer?handler=Save&year=2041&administration={buf}";
+        var a = app.NewClient();
+        var b = app.NewClient();
+        await a.LoginOkAsync("buf");
+        await b.LoginOkAsync("buf");
+        var shownToA = await a.ShownVersionAsync(page);
+        var shownToB = await b.ShownVersionAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostFormAsync(page, save, new() { ["answers[A1]"] = "Direktionen følger op hvert kvartal.", ["version"] = shownToB })).StatusCode);
+        var stale = await a.PostFormAsync(page, save, new() { ["answers[A1]"] = "Ingen opfølgning.", ["version"] = shownToA });
+
+        await VersionField.AssertStaleAsync(stale, "Besvarelsen");
+        string Stored(EvaluationAnswerRecord r) => System.Text.Json.JsonSerializer.Serialize(r.Snapshot, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var stored = Stored(await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().SingleAsync(r => r.AdministrationId == buf && db.Set<EvaluationRound>().Any(x => x.Id == r.RoundId && x.Year == 2041))));
+        Assert.Contains("Direktionen følger op hvert kvartal.", stored);
+        Assert.DoesNotContain("Ingen opfølgning.", stored);
+
+        // Having reloaded, A saves (no false conflict).
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostFormAsync(page, save, new() { ["answers[A1]"] = "Ingen opfølgning.", ["version"] = await a.ShownVersionAsync(page) })).StatusCode);
+        Assert.Contains("Ingen opfølgning.", Stored(await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().SingleAsync(r => r.AdministrationId == buf && db.Set<EvaluationRound>().Any(x => x.Id == r.RoundId && x.Year == 2041)))));
+    }
+
+    [Fact]
+    public async Task An_assessment_from_a_page_loaded_before_a_colleagues_assessment_is_refused()
+    {
+        var (buf, _) = await RoundAsync(2042);
+        var page = $"/Evaluations/Answer?year=2042&administration={buf}";
+        var contact = app.NewClient();
+        await contact.LoginOkAsync("buf");
+        var submitted = await contact.PostAsync($"/Evaluations/Answer?handler=Submit&year=2042&administration={buf}", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", await contact.AntiforgeryTokenAsync(page)), new("coverLetter", "Hermed BUF's besvarelse."),
+            new("participants", "Anna Direktør <direktor@buf.example>"),
+            new("slots", "2042-04-03T10:00"), new("slots", "2042-04-05T13:00"), new("slots", "2042-04-07T09:00"),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var a = app.NewClient();
+        var b = app.NewClient();
+        await a.LoginOkAsync("sagsbehandler");
+        await b.LoginOkAsync("sagsbehandler");
+        var shownToA = await a.ShownVersionAsync(page);
+        var shownToB = await b.ShownVersionAsync(page);
+        var assess = $"/Evaluations/Answer?handler=Assess&year=2042&administration={buf}";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostFormAsync(page, assess, new() { ["score-overall"] = "3", ["comment-overall"] = "Tydelig fremgang", ["version"] = shownToB })).StatusCode);
+        var stale = await a.PostFormAsync(page, assess, new() { ["score-overall"] = "1", ["comment-overall"] = "Ingen fremgang", ["version"] = shownToA });
+
+        await VersionField.AssertStaleAsync(stale, "Besvarelsen");
+        var stored = await app.WithDbAsync(db => db.Set<EvaluationAnswerRecord>().SingleAsync(r => r.AdministrationId == buf && db.Set<EvaluationRound>().Any(x => x.Id == r.RoundId && x.Year == 2042)));
+        Assert.Equal(3, stored.Assessment!.Overall!.Value);
+    }
 }

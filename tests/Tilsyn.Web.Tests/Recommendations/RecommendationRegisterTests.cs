@@ -78,4 +78,39 @@ public sealed class RecommendationRegisterTests(TilsynApp app) : IClassFixture<T
         Assert.Equal(RecommendationSource.ComplaintCase, r.Source);
         Assert.Equal("Giv altid klagevejledning i afgørelser om hjælpemidler.", r.Text);
     }
+
+    [Fact]
+    public async Task Progress_reported_from_a_page_loaded_before_a_colleagues_report_is_refused_and_nothing_is_overwritten()
+    {
+        var buf = await AdminId("BUF");
+        var advisor = app.NewClient();
+        await advisor.LoginOkAsync("sagsbehandler");
+        var created = await advisor.PostFormAsync("/Recommendations", "/Recommendations", new()
+        {
+            ["administrationId"] = buf.ToString(), ["source"] = "AuditorNote", ["reference"] = "Direktionsnotat 2026/9",
+            ["text"] = "Svar borgerne inden for fristen.", ["due"] = app.Clock.GetUtcNow().AddMonths(2).ToString("yyyy-MM-dd"),
+        });
+        var page = created.Headers.Location!.OriginalString;
+        var id = int.Parse(page.Split('=')[1]);
+        var a = app.NewClient();
+        var b = app.NewClient();
+        await a.LoginOkAsync("buf");
+        await b.LoginOkAsync("buf");
+        var shownToA = await a.ShownVersionAsync(page);
+        var shownToB = await b.ShownVersionAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostFormAsync(page, $"{page}&handler=Progress", new() { ["text"] = "Fristerne følges nu ugentligt.", ["version"] = shownToB })).StatusCode);
+        var stale = await a.PostFormAsync(page, $"{page}&handler=Progress", new() { ["text"] = "Intet nyt.", ["version"] = shownToA });
+        var staleClose = await advisor.PostFormAsync(page, $"{page}&handler=Close", new() { ["note"] = "Lukket uden at se opfølgningen.", ["version"] = shownToA });
+
+        await VersionField.AssertStaleAsync(stale, "Henstillingen");
+        await VersionField.AssertStaleAsync(staleClose, "Henstillingen");
+        var stored = await app.WithDbAsync(db => db.Recommendations.SingleAsync(r => r.Id == id));
+        Assert.Equal(["Fristerne følges nu ugentligt."], stored.Updates.Select(u => u.Text));
+        Assert.NotEqual(RecommendationStatus.Closed, stored.Status);
+
+        // Having reloaded, A reports (no false conflict).
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostFormAsync(page, $"{page}&handler=Progress", new() { ["text"] = "Intet nyt.", ["version"] = await a.ShownVersionAsync(page) })).StatusCode);
+        Assert.Equal(2, (await app.WithDbAsync(db => db.Recommendations.SingleAsync(r => r.Id == id))).Updates.Count);
+    }
 }

@@ -14,10 +14,13 @@ public sealed class EditModel(TilsynDbContext db, AnnualReportService reports) :
     public Dictionary<int, string> Codes { get; private set; } = [];
     public string? Error { get; set; }
 
+    /// <summary>The report's version the form was loaded with (<see cref="AggregateVersion"/>); texts or a publication based on an older one are refused.</summary>
+    [BindProperty(Name = AggregateVersion.FormField)] public int? ShownVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostTextsAsync(string? foreword, string? themes, string? recommendations, CancellationToken ct) =>
-        Change(() => reports.SaveTextsAsync(Year, foreword, themes, recommendations, User, ct), "Teksterne er gemt.", ct);
+        Change(() => reports.SaveTextsAsync(Year, foreword, themes, recommendations, User, ShownVersion, ct), "Teksterne er gemt.", ct);
 
     public Task<IActionResult> OnPostRecommendationAsync(int administrationId, string? text, DateOnly? due, CancellationToken ct) =>
         Change(() => reports.AddRecommendationAsync(Year, administrationId, text, due, ct), "Anbefalingen er tilføjet.", ct);
@@ -26,7 +29,7 @@ public sealed class EditModel(TilsynDbContext db, AnnualReportService reports) :
         Change(() => reports.RemoveRecommendationAsync(Year, id, ct), "Anbefalingen er fjernet.", ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
-        Change(() => reports.PublishAsync(Year, User, ct), "Beretningen er offentliggjort. PDF, Word og side er gemt, som de er nu.", ct, toView: true);
+        Change(() => reports.PublishAsync(Year, User, ShownVersion, ct), "Beretningen er offentliggjort. PDF, Word og side er gemt, som de er nu.", ct, toView: true);
 
     private async Task<IActionResult> Change(Func<Task> action, string done, CancellationToken ct, bool toView = false)
     {

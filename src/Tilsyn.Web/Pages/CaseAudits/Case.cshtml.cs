@@ -14,6 +14,9 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
     public long? NextId { get; private set; }
     public string? Error { get; set; }
 
+    /// <summary>The version of the answers the form was loaded with (<see cref="AggregateVersion"/>); answers based on an older one are refused.</summary>
+    [BindProperty(Name = AggregateVersion.FormField)] public int? ShownVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(bool next, CancellationToken ct)
@@ -29,6 +32,7 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
             answers[q.Key] = new AuditCell(answer, comment);
         }
         var tracked = await db.Set<SampledCase>().FirstAsync(c => c.Id == Id, ct);
+        db.ExpectVersion(tracked, ShownVersion);
         await audits.RecordAsync(User, Audit, tracked, answers, ct);
         TempData["Message"] = $"Svarene for {Case.CaseKey} er gemt.";
         return Redirect(next && NextId is { } n ? $"/CaseAudits/Case?id={n}" : $"/CaseAudits/Details?id={Audit.Id}");

@@ -29,6 +29,9 @@ public sealed class DetailsModel(
     public List<CaseDocument> Documents { get; private set; } = [];
     public string? RevealedCpr { get; private set; }
     public string? Error { get; set; }
+
+    /// <summary>The case's version the form was loaded with (<see cref="AggregateVersion"/>); a step based on an older one is refused.</summary>
+    [BindProperty(Name = AggregateVersion.FormField)] public int? ShownVersion { get; set; }
     public DateOnly DefaultStatementDue { get; private set; }
     public DateOnly Today => clock.Today();
     /// <summary>The case's open deadlines (<see cref="CaseDeadlines.Open(ComplaintCase)"/>): none on a finished case.</summary>
@@ -105,11 +108,12 @@ public sealed class DetailsModel(
         {
             if (errors.Count > 0) throw new DomainException(string.Join(" ", errors));
             if (Tilsyn.Complaints.Intake.FreeText.Check(CaseTextFields.Statement, text, required: true) is { } bad) throw new DomainException(bad);
-            c.ReceiveStatement(r, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
+            var request = c.StatementRequests.First(x => x.Id == requestId);
+            c.ReceiveStatement(request, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
             foreach (var f in accepted)
-                c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {f.FileName}", Now, Me, null, f.FileName, f.ContentType, f.Content, r.Id);
+                c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {f.FileName}", Now, Me, null, f.FileName, f.ContentType, f.Content, request.Id);
             await Task.CompletedTask;
-        }, ct);
+        }, ct, append: true);
     }
 
     public Task<IActionResult> OnPostNoteAsync(string number, string text, int? corrects, CancellationToken ct) =>
@@ -118,7 +122,7 @@ public sealed class DetailsModel(
             if (Tilsyn.Complaints.Intake.FreeText.Check(CaseTextFields.Note, text, required: true) is { } bad) throw new DomainException(bad);
             c.AddNote(Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me, corrects);
             return Task.CompletedTask;
-        }, ct);
+        }, ct, append: true);
 
     /// <summary>
     /// A letter the caseworker writes to the citizen. The caseworker must say whether it answers
@@ -131,7 +135,7 @@ public sealed class DetailsModel(
             foreach (var (field, value) in new[] { (CaseTextFields.LetterTitle, title), (CaseTextFields.LetterBody, text) })
                 if (Tilsyn.Complaints.Intake.FreeText.Check(field, value, required: true) is { } bad) throw new DomainException(bad);
             await letters.SendToCitizenAsync(c, Tilsyn.Complaints.Intake.FreeText.Normalise(title), Tilsyn.Complaints.Intake.FreeText.Normalise(text), answersCitizen.Value, Me, ct);
-        }, ct);
+        }, ct, append: true);
 
     public Task<IActionResult> OnPostFirstAnswerAsync(string number, CancellationToken ct) =>
         StaffAct(number, "Første svar givet", c => { c.RecordFirstAnswer(Now, Me); return Task.CompletedTask; }, ct);
@@ -176,19 +180,33 @@ public sealed class DetailsModel(
     private DateTimeOffset Now => clock.GetUtcNow();
     private Actor Me => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName());
 
-    private async Task<IActionResult> StaffAct(string number, string what, Func<ComplaintCase, Task> action, CancellationToken ct)
+    private async Task<IActionResult> StaffAct(string number, string what, Func<ComplaintCase, Task> action, CancellationToken ct, bool append = false)
     {
         if (!IsStaff) return Forbid();
         if (!await LoadAsync(number, ct)) return NotFound();
-        return await Act(what, action, ct);
+        return await Act(what, action, ct, append);
     }
 
-    /// <summary>Runs one step in a transaction: the change, its audit line, the search index and any letter, or none of them.</summary>
-    private async Task<IActionResult> Act(string what, Func<ComplaintCase, Task> action, CancellationToken ct)
+    /// <summary>
+    /// Runs one step in a transaction: the change, its audit line, the search index and any letter, or
+    /// none of them. The step holds the case's write lock (<see cref="CaseWriteLock"/>) and works on
+    /// the case as stored now, so concurrent documents get distinct numbers. A step that changes the
+    /// case is refused (409) when the form showed an older version; an <paramref name="append"/> (a
+    /// note, a letter, a statement) only adds a document and is not refused for that.
+    /// </summary>
+    private async Task<IActionResult> Act(string what, Func<ComplaintCase, Task> action, CancellationToken ct, bool append = false)
     {
-        // A refused step (DomainException) leaves this block: the transaction is rolled back by its
-        // disposal, and DomainErrorPageFilter shows the page again with the message (422).
+        // A refused step (DomainException, a stale version) leaves this block: the transaction is rolled
+        // back by its disposal, and DomainErrorPageFilter shows the page again with the message.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CaseWriteLock.TakeAsync(db, Case.Id, ct);
+        if (await db.Cases.Where(c => c.Id == Case.Id).Select(c => c.Version).FirstAsync(ct) != Case.Version)
+        {
+            // Someone saved the case between this request's load and the lock: take the stored case.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(Case.Number, ct)) return NotFound();
+        }
+        if (!append) db.ExpectVersion(Case, ShownVersion);
         await action(Case);
         accessLog.Add(AccessAction.Change, Case.Number, what);
         await db.SaveChangesAsync(ct);

@@ -16,6 +16,12 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     public string AdministrationCode { get; private set; } = "";
     public EvaluationAnswer Answer { get; private set; } = null!;
     public string? Error { get; set; }
+
+    /// <summary>The answer's stored version (<see cref="AggregateVersion"/>), carried by every form that changes it.</summary>
+    public int Version => record.Version;
+
+    /// <summary>The version the form was loaded with; a change based on an older one is refused.</summary>
+    [BindProperty(Name = AggregateVersion.FormField)] public int? ShownVersion { get; set; }
     public EvaluationAssessment Assessment { get; private set; } = new();
     public sealed record AssessmentField(string Target, string Label, Score? Current);
     public sealed record AttachmentRow(int Id, string FileName, DateTimeOffset UploadedAt, string UploadedBy);
@@ -104,6 +110,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     {
         if (!Access.MayReview) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
+        db.ExpectVersion(record, ShownVersion);
         var assessment = record.StartAssessment();
         foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("score-", StringComparison.Ordinal)))
         {
@@ -131,6 +138,7 @@ public sealed class AnswerModel(EvaluationService evaluations, TilsynDbContext d
     private async Task<IActionResult> Change(string done, Action<EvaluationAnswer> change, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        db.ExpectVersion(record, ShownVersion);
         change(Answer);
         await evaluations.SaveAsync(record, Answer, ct);
         TempData["Message"] = done;

@@ -11,6 +11,9 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageM
     public Recommendation Item { get; private set; } = null!;
     public string AdministrationCode { get; private set; } = "";
     public string? Error { get; set; }
+
+    /// <summary>The version the form was loaded with (<see cref="AggregateVersion"/>); a change based on an older one is refused.</summary>
+    [BindProperty(Name = AggregateVersion.FormField)] public int? ShownVersion { get; set; }
     public DateOnly Today => clock.Today();
     public bool IsStaff => User.IsAdvisorStaff();
 
@@ -31,6 +34,7 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageM
     private async Task<IActionResult> Change(Action<Recommendation> change, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        db.ExpectVersion(Item, ShownVersion);
         change(Item);
         db.Entry(Item).Property("updates").IsModified = true;
         await db.SaveChangesAsync(ct);

@@ -145,6 +145,163 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Audits.CaseAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtractLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerAdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PopulationSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StratifyBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("strata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Strata");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId");
+
+                    b.ToTable("case_audits", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Audits.SampledCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Decided")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KleGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Opened")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Answers");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "CaseKey")
+                        .IsUnique();
+
+                    b.ToTable("audited_cases", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Complaints.CaseDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -334,6 +491,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -405,6 +566,119 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("AdministrationId", "AnsweredAt");
 
                     b.ToTable("statement_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Evaluations.CommitteeStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("committee_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Evaluations.EvaluationAnswerRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AssessmentJson");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SnapshotJson");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId");
+
+                    b.HasIndex("RoundId", "AdministrationId")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SchemeJson");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_rounds", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Organisation.Administration", b =>
@@ -498,68 +772,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("org_units", (string)null);
                 });
 
-            modelBuilder.Entity("Tilsyn.Recommendations.Recommendation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AdministrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClosingNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceReference")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("updates")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Updates");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdministrationId", "Status");
-
-                    b.ToTable("recommendations", (string)null);
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.AnnualReports.AnnualReport", b =>
+            modelBuilder.Entity("Tilsyn.Publishing.AnnualReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -601,6 +814,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -612,7 +829,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("annual_reports", (string)null);
                 });
 
-            modelBuilder.Entity("Tilsyn.Web.AnnualReports.CaseExample", b =>
+            modelBuilder.Entity("Tilsyn.Publishing.CaseExample", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -662,10 +879,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Resolved")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ReviewJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -678,6 +891,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("review")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReviewJson");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InLibrary", "Year");
@@ -685,7 +903,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("case_examples", (string)null);
                 });
 
-            modelBuilder.Entity("Tilsyn.Web.AnnualReports.FollowUpAccount", b =>
+            modelBuilder.Entity("Tilsyn.Publishing.FollowUpAccount", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -703,10 +921,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -721,6 +935,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Items");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Year", "AdministrationId")
@@ -729,7 +948,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("follow_up_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Tilsyn.Web.AnnualReports.ReportRecommendation", b =>
+            modelBuilder.Entity("Tilsyn.Publishing.ReportRecommendation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -759,7 +978,72 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("report_recommendations", (string)null);
                 });
 
-            modelBuilder.Entity("Tilsyn.Web.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Tilsyn.Recommendations.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("updates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Updates");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdministrationId", "Status");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AccessLogging.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -806,157 +1090,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("Tilsyn.Web.CaseAudits.CaseAudit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AdministrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CaseType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ChecklistVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Design")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ExtractId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExtractLabel")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KleGroup")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("OpenedFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("OpenedTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OwnerAdministrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PopulationSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SampleSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Seed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Strata")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StratifyBy")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdministrationId");
-
-                    b.ToTable("case_audits", (string)null);
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.CaseAudits.SampledCase", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AdministrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AnsweredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnsweredBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AuditId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CaseKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CaseType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Decided")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KleGroup")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Opened")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Stratum")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuditId", "CaseKey")
-                        .IsUnique();
-
-                    b.ToTable("audited_cases", (string)null);
-                });
-
             modelBuilder.Entity("Tilsyn.Web.Complaints.SentReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -990,80 +1123,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("sent_reminders", (string)null);
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AdministrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Committee")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdministrationId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("committee_statuses", (string)null);
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AdministrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssessmentJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SnapshotJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdministrationId");
-
-                    b.HasIndex("RoundId", "AdministrationId")
-                        .IsUnique();
-
-                    b.ToTable("evaluation_answers", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
@@ -1102,38 +1161,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("AnswerId");
 
                     b.ToTable("evaluation_attachments", (string)null);
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SchemeJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year")
-                        .IsUnique();
-
-                    b.ToTable("evaluation_rounds", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Extracts.Extract", b =>
@@ -1572,6 +1599,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilsyn.Audits.SampledCase", b =>
+                {
+                    b.HasOne("Tilsyn.Audits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilsyn.Complaints.CaseDocument", b =>
                 {
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
@@ -1686,6 +1722,30 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilsyn.Evaluations.CommitteeStatus", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Evaluations.EvaluationAnswerRecord", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tilsyn.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilsyn.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("Tilsyn.Organisation.Administration", "Administration")
@@ -1713,42 +1773,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tilsyn.Web.CaseAudits.SampledCase", b =>
-                {
-                    b.HasOne("Tilsyn.Web.CaseAudits.CaseAudit", null)
-                        .WithMany()
-                        .HasForeignKey("AuditId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.Evaluations.CommitteeStatus", b =>
-                {
-                    b.HasOne("Tilsyn.Organisation.Administration", null)
-                        .WithMany()
-                        .HasForeignKey("AdministrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", b =>
-                {
-                    b.HasOne("Tilsyn.Organisation.Administration", null)
-                        .WithMany()
-                        .HasForeignKey("AdministrationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Tilsyn.Web.Evaluations.EvaluationRound", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
                 {
-                    b.HasOne("Tilsyn.Web.Evaluations.EvaluationAnswerRecord", null)
+                    b.HasOne("Tilsyn.Evaluations.EvaluationAnswerRecord", null)
                         .WithMany()
                         .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
