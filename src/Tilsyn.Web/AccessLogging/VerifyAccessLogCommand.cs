@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Tilsyn.Web.AccessLogging;
+
+/// <summary>
+/// The command line <c>verify-access-log</c>: checks the access log's hash chain and prints <c>ok</c>
+/// (exit code 0) or the first broken line, its id and time (exit code 1).
+/// </summary>
+public static class VerifyAccessLogCommand
+{
+    public const string Name = "verify-access-log";
+
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccessLogVerifier>().VerifyAsync();
+        if (result.Ok)
+        {
+            await output.WriteLineAsync("ok");
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Checked} linjer i kæden kontrolleret; {result.BeforeChain} linjer fra før kæden begyndte."));
+            return 0;
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Kæden er brudt ved linje id {result.BrokenId} ({result.BrokenAt?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffZ}): {result.Reason}."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Checked} linjer før den er i orden."));
+        return 1;
+    }
+}
