@@ -4,7 +4,8 @@ namespace Tilsyn.Web.AccessLogging;
 
 /// <summary>
 /// The command line <c>verify-access-log</c>: checks the access log's hash chain and prints <c>ok</c>
-/// (exit code 0) or the first broken line, its id and time (exit code 1).
+/// (exit code 0) or the first broken line, its id and time (exit code 1); a database that is not
+/// migrated to this version is exit code 2 (the command changes nothing, not even the schema).
 /// </summary>
 public static class VerifyAccessLogCommand
 {
@@ -13,6 +14,12 @@ public static class VerifyAccessLogCommand
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
         using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TilsynDbContext>();
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await output.WriteLineAsync("Databasen er ikke opdateret til denne version (start programmet én gang, så opdateres den). Intet er kontrolleret.");
+            return 2;
+        }
         var result = await scope.ServiceProvider.GetRequiredService<AccessLogVerifier>().VerifyAsync();
         if (result.Ok)
         {

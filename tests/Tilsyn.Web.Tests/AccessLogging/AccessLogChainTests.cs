@@ -43,12 +43,30 @@ public sealed class AccessLogChainTests(TilsynApp app) : IClassFixture<TilsynApp
         await advisor.LoginOkAsync("sagsbehandler");
         await advisor.GetAsync("/Users"); // refused by role
         await advisor.PostFormAsync("/", "/Account/Logout", []);
+        // A user is created, then gets another role and a new password.
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync("/Users/Edit", "/Users/Edit", new()
+        {
+            ["Input.FullName"] = "Rolle Skifter", ["Input.UserName"] = "skifter", ["Input.Email"] = "skifter@tilsyn.example",
+            ["Input.Role"] = "Advisor", ["Input.AdministrationId"] = "", ["Input.Password"] = "en-rigtig-god-adgangskode",
+        })).StatusCode);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "skifter").Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync($"/Users/Edit?id={id}", $"/Users/Edit?id={id}", new()
+        {
+            ["Input.FullName"] = "Rolle Skifter", ["Input.UserName"] = "skifter", ["Input.Email"] = "skifter@tilsyn.example",
+            ["Input.Role"] = "Leadership", ["Input.AdministrationId"] = "", ["Input.Password"] = "en-anden-god-adgangskode",
+        })).StatusCode);
 
         var lines = await app.WithDbAsync(db => db.AccessLog.OrderBy(a => a.Id).ToListAsync());
         Assert.Contains(lines, l => l.Action == AccessAction.Login && l.UserName.Contains("(kontorchef)"));
         Assert.Contains(lines, l => l.Action == AccessAction.LoginFailed && l.UserName.Contains("(kontorchef)") && !l.Detail.Contains("forkert-adgangskode"));
         Assert.Contains(lines, l => l.Action == AccessAction.Refused && l.UserName.Contains("(sagsbehandler)"));
         Assert.Contains(lines, l => l.Action == AccessAction.Logout && l.UserName.Contains("(sagsbehandler)"));
+        Assert.Contains(lines, l => l.Action == AccessAction.UserCreated && l.Detail.Contains("(skifter)") && l.UserName.Contains("(kontorchef)"));
+        Assert.Contains(lines, l => l.Action == AccessAction.RoleChanged && l.Detail.Contains("(skifter)") && l.Detail.Contains("Ledelse"));
+        Assert.Contains(lines, l => l.Action == AccessAction.PasswordReset && l.Detail.Contains("(skifter)"));
+        Assert.DoesNotContain(lines, l => l.Detail.Contains("god-adgangskode"));
+        Assert.Contains("Mislykket login", await lead.GetStringAsync("/Adgangslog?kind=LoginFailed"));
+        Assert.DoesNotContain("(skifter)", await lead.GetStringAsync("/Adgangslog?kind=LoginFailed"));
         Assert.All(lines, l => Assert.Matches("^[0-9a-f]{64}$", l.Hash));
         Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => (long?)i), lines.Select(l => l.Sequence));
         // Stored as lower-case words.
