@@ -33,11 +33,7 @@ public static class AccessLogChain
     {
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey}, 0)", ct);
-        var last = await db.Set<AccessLogEntry>().AsNoTracking()
-            .Where(e => e.Sequence != null)
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(ct);
+        var last = await LastLink(db).FirstOrDefaultAsync(ct);
         Seal(added, last?.Sequence ?? 0, last?.Hash ?? Genesis);
     }
 
@@ -46,13 +42,18 @@ public static class AccessLogChain
     {
         if (db.Database.IsNpgsql())
             db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({LockKey}, 0)");
-        var last = db.Set<AccessLogEntry>().AsNoTracking()
-            .Where(e => e.Sequence != null)
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefault();
+        var last = LastLink(db).FirstOrDefault();
         Seal(added, last?.Sequence ?? 0, last?.Hash ?? Genesis);
     }
+
+    private sealed record Link(long? Sequence, string? Hash);
+
+    /// <summary>The last sealed line's place and hash (read under the lock).</summary>
+    private static IQueryable<Link> LastLink(DbContext db) =>
+        db.Set<AccessLogEntry>().AsNoTracking()
+            .Where(e => e.Sequence != null)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new Link(e.Sequence, e.Hash));
 
     private static void Seal(IReadOnlyList<AccessLogEntry> added, long lastSequence, string lastHash)
     {
