@@ -44,6 +44,11 @@ if (args.Length > 0 && args[0] == Tilsyn.Web.Extracts.ExtractCommand.Name)
     Environment.ExitCode = await Tilsyn.Web.Extracts.ExtractCommand.RunAsync(app.Services, args, Console.Out);
     return;
 }
+if (args.Length > 0 && args[0] == Tilsyn.Web.AccessLogging.VerifyAccessLogCommand.Name)
+{
+    Environment.ExitCode = await Tilsyn.Web.AccessLogging.VerifyAccessLogCommand.RunAsync(app.Services, Console.Out);
+    return;
+}
 
 app.UseFrontDoor();
 

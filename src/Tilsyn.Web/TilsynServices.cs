@@ -26,6 +26,7 @@ public static class TilsynServices
         services.AddHttpContextAccessor();
         services.AddTilsynCalendar(config);
         services.AddScoped<AccessLog>();
+        services.AddScoped<AccessLogVerifier>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseSearch>();
         services.AddScoped<CaseNumberAllocator>();

@@ -1,6 +1,6 @@
 namespace Tilsyn.Web.AccessLogging;
 
-/// <summary>What a user did with personal data; stored as its lower-case name (<c>view</c>, <c>change</c> …).</summary>
+/// <summary>What a user did with personal data or with access to it; stored as its lower-case name (<c>view</c>, <c>login</c> …).</summary>
 public enum AccessAction
 {
     /// <summary>Looked at a case, a status page or a CPR number.</summary>
@@ -13,4 +13,26 @@ public enum AccessAction
     Download = 4,
     /// <summary>Searched case texts.</summary>
     Search = 5,
+    /// <summary>Logged in.</summary>
+    Login = 6,
+    /// <summary>A refused login (wrong password, unknown user name, blocked address, deactivated user); never with the typed password.</summary>
+    LoginFailed = 7,
+    /// <summary>Logged out.</summary>
+    Logout = 8,
+    /// <summary>A head of office created a user.</summary>
+    UserCreated = 9,
+    /// <summary>A head of office changed a user's name, login name or e-mail.</summary>
+    UserChanged = 10,
+    /// <summary>A head of office changed a user's role or administration.</summary>
+    RoleChanged = 11,
+    /// <summary>A head of office set a new password for a user.</summary>
+    PasswordReset = 12,
+    /// <summary>A head of office deactivated a user.</summary>
+    UserDeactivated = 13,
+    /// <summary>A head of office reactivated a user.</summary>
+    UserReactivated = 14,
+    /// <summary>A head of office lifted a login block.</summary>
+    UserUnlocked = 15,
+    /// <summary>A refused attempt to open data outside the user's access (403, or another administration's case answered 404).</summary>
+    Refused = 16,
 }

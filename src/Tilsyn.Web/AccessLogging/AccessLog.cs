@@ -6,22 +6,31 @@ namespace Tilsyn.Web.AccessLogging;
 public sealed class AccessLog(TilsynDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
     public const int DetailMaxLength = 1000;
+    public const int UserNameMaxLength = 200;
 
     /// <summary>Adds a line to the context; it is saved with the caller's next <c>SaveChanges</c> (or by <see cref="WriteAsync"/>).</summary>
     public void Add(AccessAction action, string? caseNumber, string detail)
     {
-        var ctx = http.HttpContext;
-        var user = ctx?.User;
+        var user = http.HttpContext?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        AddFor(signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            signedIn ? $"{user!.DisplayName()} ({user!.Identity!.Name})" : "Borger (statuslink)",
+            action, caseNumber, detail);
+    }
+
+    /// <summary>Adds a line about a named user who is not (yet) the request's user: a login attempt.</summary>
+    public void AddFor(string? userId, string userName, AccessAction action, string? caseNumber, string detail)
+    {
         db.AccessLog.Add(new AccessLogEntry
         {
             At = clock.GetUtcNow(),
-            UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserName = user?.Identity?.IsAuthenticated == true ? $"{user.DisplayName()} ({user.Identity.Name})" : "Borger (statuslink)",
+            UserId = userId,
+            UserName = userName.Length > UserNameMaxLength ? userName[..UserNameMaxLength] : userName,
             Action = action,
             CaseNumber = caseNumber,
             // The log records what was done; a long search text is shortened here, it is not user data being stored.
             Detail = detail.Length > DetailMaxLength ? detail[..DetailMaxLength] : detail,
-            RemoteAddress = ctx?.Connection.RemoteIpAddress?.ToString(),
+            RemoteAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
     }
 
@@ -30,4 +39,13 @@ public sealed class AccessLog(TilsynDbContext db, IHttpContextAccessor http, Tim
         Add(action, caseNumber, detail);
         await db.SaveChangesAsync(ct);
     }
+
+    public async Task WriteForAsync(string? userId, string userName, AccessAction action, string detail, CancellationToken ct = default)
+    {
+        AddFor(userId, userName, action, null, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The name a user is logged under: "Full Name (login)".</summary>
+    public static string NameOf(TilsynUser user) => $"{user.FullName} ({user.UserName})";
 }

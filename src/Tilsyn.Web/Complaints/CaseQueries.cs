@@ -18,7 +18,7 @@ public sealed record WorkItem(string CaseNumber, string Subject, string What, Da
 /// Reads of cases, always through the user's <see cref="DataScope"/>: advisor staff see all, an
 /// AdministrationContact only cases of its administration, Leadership and anonymous users none.
 /// </summary>
-public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSearch search)
+public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSearch search, AccessLogging.AccessLog accessLog)
 {
     public sealed record Caseworker(string Id, string Name);
 
@@ -37,10 +37,18 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
         return scope.AdministrationId is { } own ? db.Cases.Where(c => c.AdministrationId == own) : db.Cases;
     }
 
-    /// <summary>Loads one case with everything on it, or null when it does not exist or the user may not see it.</summary>
-    public Task<ComplaintCase?> LoadAsync(ClaimsPrincipal user, string number, CancellationToken ct) =>
-        Visible(user).Include(c => c.Events).Include(c => c.Documents).Include(c => c.StatementRequests)
+    /// <summary>
+    /// Loads one case with everything on it, or null when it does not exist or the user may not see it;
+    /// a case that exists but is outside the user's scope is a refused attempt in the access log.
+    /// </summary>
+    public async Task<ComplaintCase?> LoadAsync(ClaimsPrincipal user, string number, CancellationToken ct)
+    {
+        var found = await Visible(user).Include(c => c.Events).Include(c => c.Documents).Include(c => c.StatementRequests)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Number == number, ct);
+        if (found is null && user.Identity?.IsAuthenticated == true && await db.Cases.AnyAsync(c => c.Number == number, ct))
+            await accessLog.WriteAsync(AccessLogging.AccessAction.Refused, number, "Adgang nægtet: sagen ligger uden for brugerens adgang", ct);
+        return found;
+    }
 
     public async Task<List<CaseRow>> ListAsync(ClaimsPrincipal user, CaseFilter f, int max, CancellationToken ct)
     {

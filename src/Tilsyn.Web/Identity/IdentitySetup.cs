@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Tilsyn.Web.AccessLogging;
 
 namespace Tilsyn.Web.Identity;
 
@@ -15,10 +17,9 @@ public static class IdentitySetup
         services
             .AddIdentity<TilsynUser, IdentityRole>(o =>
             {
-                // Lock out after five failed attempts (brute force), for 15 minutes.
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Identity's per-account lockout is not used: anyone could lock any account with it.
+                // LoginService backs off per account and address instead (LoginBackOff).
+                o.Lockout.AllowedForNewUsers = false;
                 // Length over composition rules (NIST SP 800-63B).
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
@@ -45,10 +46,25 @@ public static class IdentitySetup
             o.SlidingExpiration = true;
             // The API answers 401/403 instead of redirecting to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = async ctx =>
+            {
+                await LogRefusedAsync(ctx.HttpContext);
+                await ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            };
+            // The absolute session lifetime, then the security stamp.
+            o.Events.OnValidatePrincipal = LoginSession.ValidateAsync;
         });
-        // A role change or lock takes effect within a minute, not at cookie expiry.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        // A role change, deactivation or logout takes effect within a minute, not at cookie expiry.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
+        services.AddOptions<LoginSessionOptions>().BindConfiguration("Identity")
+            .Validate(o => o.SessionHours > 0, "Identity:SessionHours skal være et positivt antal timer.").ValidateOnStart();
+        services.AddScoped<LoginService>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -57,6 +73,13 @@ public static class IdentitySetup
             .AddPolicy(Policies.CaseReaders, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead, Roles.AdministrationContact))
             .AddPolicy(Policies.AdministrationContact, p => p.RequireRole(Roles.AdministrationContact).RequireClaim(TilsynClaims.AdministrationId));
         return services;
+    }
+
+    /// <summary>A logged-in user refused a page or endpoint by its role: an access-log line (the path, never the query).</summary>
+    private static async Task LogRefusedAsync(HttpContext http)
+    {
+        var accessLog = http.RequestServices.GetRequiredService<AccessLog>();
+        await accessLog.WriteAsync(AccessAction.Refused, null, $"Adgang nægtet: {http.Request.Method} {http.Request.PathBase}{http.Request.Path}");
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -9,4 +9,7 @@ public sealed class TilsynUser : IdentityUser
 
     /// <summary>Set for an AdministrationContact (exactly one administration), null for every other role.</summary>
     public int? AdministrationId { get; set; }
+
+    /// <summary>When a head of office deactivated the user (<i>deaktiveret</i>); null while active. A deactivated user cannot log in.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

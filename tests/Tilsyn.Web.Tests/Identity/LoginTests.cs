@@ -39,14 +39,14 @@ public sealed class LoginTests(TilsynApp app) : IClassFixture<TilsynApp>
         var response = await client.LoginAsync("sagsbehandler", "forkert-adgangskode");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Forkert brugernavn eller adgangskode.", await response.Content.ReadAsStringAsync());
+        Assert.Contains(Tilsyn.Web.Identity.LoginService.RefusedMessage, await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
+    public async Task Five_wrong_passwords_block_the_address_so_even_the_right_one_is_refused_until_the_head_of_office_lifts_it()
     {
-        // Its own user, so the lock does not disturb other tests.
+        // Its own user, so the block does not disturb other tests.
         var lead = app.NewClient();
         await lead.LoginOkAsync("kontorchef");
         var created = await lead.PostFormAsync("/Users/Edit", "/Users/Edit", new()
@@ -62,11 +62,11 @@ public sealed class LoginTests(TilsynApp app) : IClassFixture<TilsynApp>
 
         var right = await client.LoginAsync("laas", "en-rigtig-god-adgangskode");
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Kontoen er låst", await right.Content.ReadAsStringAsync());
+        Assert.Contains(Tilsyn.Web.Identity.LoginService.RefusedMessage, await right.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
 
-        // The head of office sees the lock and lifts it; then the right password works.
-        Assert.Contains("Låst", await lead.GetStringAsync("/Users"));
+        // The head of office sees the block and lifts it; then the right password works.
+        Assert.Contains("Spærret (forkerte forsøg)", await lead.GetStringAsync("/Users"));
         var id = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == "laas").Id));
         var unlock = await lead.PostFormAsync("/Users", "/Users?handler=Unlock", new() { ["id"] = id });
         Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);

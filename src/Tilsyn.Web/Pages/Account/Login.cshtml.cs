@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Tilsyn.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<TilsynUser> signIn, UserManager<TilsynUser> users, ILogger<LoginModel> log) : PageModel
+/// <summary>The login form; the rules (one answer to every refusal, back-off, logging) are in <see cref="LoginService"/>.</summary>
+public sealed class LoginModel(LoginService login) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -11,7 +10,7 @@ public sealed class LoginModel(SignInManager<TilsynUser> signIn, UserManager<Til
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var name = UserName.Trim();
         if (name.Length == 0 || Password.Length == 0)
@@ -19,25 +18,9 @@ public sealed class LoginModel(SignInManager<TilsynUser> signIn, UserManager<Til
             Error = "Udfyld både brugernavn og adgangskode.";
             return Page();
         }
-        var user = name.Contains('@') ? await users.FindByEmailAsync(name) : await users.FindByNameAsync(name);
-        if (user is null)
-        {
-            Error = "Forkert brugernavn eller adgangskode.";
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            log.LogInformation("User {User} logged in", user.UserName);
+        if (await login.LogInAsync(name, Password, HttpContext.Connection.RemoteIpAddress, ct))
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        }
-        if (result.IsLockedOut)
-        {
-            log.LogWarning("User {User} is locked out", user.UserName);
-            Error = "Kontoen er låst efter for mange forkerte forsøg. Prøv igen om 15 minutter, eller kontakt kontorchefen.";
-            return Page();
-        }
-        Error = "Forkert brugernavn eller adgangskode.";
+        Error = LoginService.RefusedMessage;
         return Page();
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Tilsyn.Organisation;
+using Tilsyn.Web.AccessLogging;
 
 namespace Tilsyn.Web.Pages.Users;
 
 /// <summary>Create or edit a user: name, login, role and (for contacts) administration, optionally a new password.</summary>
-public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users) : PageModel, IDomainErrorPage
+public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users, AccessLog accessLog) : PageModel, IDomainErrorPage
 {
     public sealed class UserInput
     {
@@ -52,6 +53,7 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users)
         await using var tx = await db.Database.BeginTransactionAsync();
         var user = Id is null ? new TilsynUser() : await users.FindByIdAsync(Id);
         if (user is null) return NotFound();
+        var before = (user.FullName, user.UserName, user.Email, user.AdministrationId);
         user.FullName = Input.FullName.Trim();
         user.UserName = Input.UserName.Trim();
         user.Email = Input.Email.Trim();
@@ -64,24 +66,41 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users)
             result = await users.RemovePasswordAsync(user);
             if (result.Succeeded) result = await users.AddPasswordAsync(user, Input.Password);
         }
-        if (result.Succeeded)
+        var current = result.Succeeded ? await users.GetRolesAsync(user) : [];
+        if (result.Succeeded && !current.SequenceEqual([Input.Role]))
         {
-            var current = await users.GetRolesAsync(user);
-            if (!current.SequenceEqual([Input.Role]))
-            {
-                result = await users.RemoveFromRolesAsync(user, current);
-                if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
-            }
+            result = await users.RemoveFromRolesAsync(user, current);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
         }
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page(); // the transaction is disposed uncommitted: nothing is stored
         }
-        await users.UpdateSecurityStampAsync(user); // the user's open sessions pick up the change
+        LogChanges(user, Id is null, before, current, administrationId);
+        await users.UpdateSecurityStampAsync(user); // the user's open sessions pick up the change (and the log lines are saved)
         await tx.CommitAsync();
         TempData["Message"] = $"{user.FullName} er gemt.";
         return RedirectToPage("/Users/Index");
+    }
+
+    /// <summary>The access-log lines of a user change: created, or what changed (details, role or administration, password).</summary>
+    private void LogChanges(TilsynUser user, bool created, (string FullName, string? UserName, string? Email, int? AdministrationId) before,
+        IList<string> rolesBefore, int? administrationId)
+    {
+        var who = AccessLog.NameOf(user);
+        var role = Roles.DisplayName(Input.Role) + (administrationId is { } a ? $", forvaltning {Administrations.First(x => x.Id == a).Code}" : "");
+        if (created)
+        {
+            accessLog.Add(AccessAction.UserCreated, null, $"Bruger oprettet: {who}, {role}");
+            return;
+        }
+        if (before != (user.FullName, user.UserName, user.Email, before.AdministrationId))
+            accessLog.Add(AccessAction.UserChanged, null, $"Bruger ændret: {who} (før: {before.FullName} ({before.UserName}), {before.Email})");
+        if (!rolesBefore.SequenceEqual([Input.Role]) || before.AdministrationId != administrationId)
+            accessLog.Add(AccessAction.RoleChanged, null, $"Rolle ændret: {who}: {string.Join(", ", rolesBefore.Select(Roles.DisplayName))} → {role}");
+        if (!string.IsNullOrEmpty(Input.Password))
+            accessLog.Add(AccessAction.PasswordReset, null, $"Ny adgangskode sat: {who}");
     }
 
     public async Task<bool> ReloadAsync(CancellationToken ct)

@@ -1,0 +1,26 @@
+namespace Tilsyn.Web.AccessLogging;
+
+/// <summary>The Danish names of <see cref="AccessAction"/> shown on the access log page.</summary>
+public static class AccessActionLabels
+{
+    public static string Label(AccessAction action) => action switch
+    {
+        AccessAction.View => "Visning",
+        AccessAction.Change => "Ændring",
+        AccessAction.Create => "Oprettelse",
+        AccessAction.Download => "Hentning",
+        AccessAction.Search => "Søgning",
+        AccessAction.Login => "Login",
+        AccessAction.LoginFailed => "Mislykket login",
+        AccessAction.Logout => "Log ud",
+        AccessAction.UserCreated => "Bruger oprettet",
+        AccessAction.UserChanged => "Bruger ændret",
+        AccessAction.RoleChanged => "Rolle ændret",
+        AccessAction.PasswordReset => "Ny adgangskode",
+        AccessAction.UserDeactivated => "Bruger deaktiveret",
+        AccessAction.UserReactivated => "Bruger genaktiveret",
+        AccessAction.UserUnlocked => "Spærring ophævet",
+        AccessAction.Refused => "Adgang nægtet",
+        _ => action.ToString(),
+    };
+}
