@@ -76,9 +76,11 @@ public sealed class CaseAccess
     /// A free text as a contact may read it: any CPR number the citizen wrote is replaced by
     /// <c>[cpr-nr.]</c>, so the number never reaches the administration. Staff read the text as written.
     /// </summary>
-    public string Shown(string text)
+    public string Shown(string text) => staff ? text : WithoutCpr(text);
+
+    /// <summary>The text with every CPR number replaced by <c>[cpr-nr.]</c>: what may reach an administration.</summary>
+    public static string WithoutCpr(string text)
     {
-        if (staff) return text;
         var cprs = PersonalDataScanner.Scan(text, ScanContext.Empty).Where(f => f.Kind == FindingKind.Cpr).OrderByDescending(f => f.Start);
         foreach (var f in cprs) text = text[..f.Start] + f.Placeholder + text[f.End..];
         return text;

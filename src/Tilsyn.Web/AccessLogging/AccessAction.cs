@@ -13,4 +13,5 @@ public enum AccessAction
     Download = 4,
     /// <summary>Searched case texts.</summary>
     Search = 5,
+    Share = 20, // shared a case, a document or a FOKUS report with the administrations (need-to-know)
 }
