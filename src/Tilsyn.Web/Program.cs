@@ -72,7 +72,8 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealth();
-app.MapOpenApi().AllowAnonymous();
+// The API's description names every endpoint and parameter: open only in Development, otherwise for logged-in users (fallback policy).
+if (app.Environment.IsDevelopment()) app.MapOpenApi().AllowAnonymous(); else app.MapOpenApi();
 app.MapOrganisationApi();
 Tilsyn.Web.Statistics.StatisticsApi.MapStatisticsApi(app);
 app.MapRazorPages();

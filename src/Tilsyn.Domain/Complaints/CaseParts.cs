@@ -123,6 +123,17 @@ public sealed class CaseDocument
     public byte[]? Content { get; private set; }
     public int? StatementRequestId { get; private set; }
 
+    /// <summary>The advisor shared this document with the administration (<see cref="ComplaintCase.ShareDocument"/>).</summary>
+    public bool SharedWithAdministration { get; private set; }
+
+    /// <summary>
+    /// Whether the administration's contacts may see the document: what belongs to a statement request
+    /// (its statement and attachments) is theirs; anything else only when shared; an internal note never.
+    /// </summary>
+    public bool VisibleToAdministration => Kind != DocumentKind.Note && (StatementRequestId is not null || SharedWithAdministration);
+
+    internal void Share() => SharedWithAdministration = true;
+
     /// <summary>Whether the citizen sees it on the status page: letters to and from the citizen, not internal notes or statements.</summary>
     public bool VisibleToCitizen => Kind is DocumentKind.Outgoing or DocumentKind.Incoming || (Kind == DocumentKind.Attachment && CreatedById is null);
 }

@@ -83,6 +83,20 @@ public sealed class ComplaintCase
     public string? ForwardedTo { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// The administration the advisor has involved in the case (<i>delt med forvaltningen</i>): by a
+    /// statement request, a targeted effort or the explicit share step. Its contacts see the case
+    /// only while it is still the case's administration (<see cref="CaseAccess"/>); null = not shared.
+    /// </summary>
+    public int? SharedWithAdministrationId { get; private set; }
+    public DateTimeOffset? SharedAt { get; private set; }
+
+    /// <summary>Whether the advisor has shared the citizen's address, e-mail and phone with the administration.</summary>
+    public bool ContactDetailsShared { get; private set; }
+
+    /// <summary>Whether the case's current administration has been involved (see <see cref="SharedWithAdministrationId"/>).</summary>
+    public bool IsSharedWithAdministration => AdministrationId is { } a && SharedWithAdministrationId == a;
+
     public IReadOnlyList<CaseCategory> Categories => categories;
     public IReadOnlyList<CaseEvent> Events => events;
     public IReadOnlyList<CaseDocument> Documents => documents;
@@ -133,6 +147,7 @@ public sealed class ComplaintCase
     {
         RequireAdministration();
         Move(CaseStatus.TargetedEffort, at, by, $"Målrettet indsats: {CaseTextFields.TargetedEffortNote.Required(note)}");
+        Involve(at);
     }
 
     /// <summary>Asks the case's administration for a statement, due <paramref name="due"/> (default: 10 working days, set by the caller's policy).</summary>
@@ -145,7 +160,47 @@ public sealed class ComplaintCase
         var request = new StatementRequest(AdministrationId!.Value, question, at, by, due);
         statementRequests.Add(request);
         Move(CaseStatus.StatementRequested, at, by, $"Udtalelse anmodet med frist {due:dd-MM-yyyy}.");
+        Involve(at);
         return request;
+    }
+
+    /// <summary>
+    /// The advisor's explicit step "Del med forvaltningen": the case's administration may now see the
+    /// case (without the citizen's CPR number, ever), and the citizen's contact details when
+    /// <paramref name="contactDetails"/> says so. Sharing is not withdrawn: what the administration
+    /// has seen it has seen, and a statement in progress needs the case.
+    /// </summary>
+    public void ShareWithAdministration(bool contactDetails, DateTimeOffset at, Actor by)
+    {
+        RequireAdministration();
+        if (IsSharedWithAdministration && (ContactDetailsShared || !contactDetails))
+            throw new DomainException(ContactDetailsShared
+                ? "Sagen og borgerens kontaktoplysninger er allerede delt med forvaltningen."
+                : "Sagen er allerede delt med forvaltningen.");
+        var first = !IsSharedWithAdministration;
+        Involve(at);
+        if (contactDetails) ContactDetailsShared = true;
+        events.Add(new CaseEvent(at, by, first
+            ? contactDetails ? "Sagen er delt med forvaltningen med borgerens kontaktoplysninger." : "Sagen er delt med forvaltningen uden borgerens kontaktoplysninger."
+            : "Borgerens kontaktoplysninger er delt med forvaltningen."));
+    }
+
+    /// <summary>
+    /// Shares one document with the administration (<i>dokumentet deles med forvaltningen</i>).
+    /// Internal notes (OFL § 13) are the advisor's own and are never shared; the case must be shared first.
+    /// </summary>
+    public void ShareDocument(int sequence, DateTimeOffset at, Actor by)
+    {
+        var doc = documents.FirstOrDefault(d => d.Sequence == sequence)
+            ?? throw new DomainException($"Dokument {CaseNumber.FormatDocument(Number, sequence)} findes ikke på sagen.");
+        if (doc.Kind == DocumentKind.Note)
+            throw new DomainException("Et internt notat deles ikke med forvaltningen.");
+        if (!IsSharedWithAdministration)
+            throw new DomainException("Del sagen med forvaltningen, før du deler dokumenter.");
+        if (doc.SharedWithAdministration)
+            throw new DomainException($"Dokument {CaseNumber.FormatDocument(Number, sequence)} er allerede delt med forvaltningen.");
+        doc.Share();
+        events.Add(new CaseEvent(at, by, $"Dokument {CaseNumber.FormatDocument(Number, sequence)} er delt med forvaltningen."));
     }
 
     public void ExtendStatementDeadline(StatementRequest request, DateOnly newDue, string reason, DateTimeOffset at, Actor by)
@@ -277,6 +332,15 @@ public sealed class ComplaintCase
 
     /// <summary>The citizen's status link works while the case is open and for half a year after it is closed.</summary>
     public bool StatusLinkValid(DateTimeOffset now) => ClosedAt is not { } closed || now <= closed.AddDays(183);
+
+    /// <summary>The advisor involves the case's administration: from now on its contacts see the case.</summary>
+    private void Involve(DateTimeOffset at)
+    {
+        if (IsSharedWithAdministration) return;
+        SharedWithAdministrationId = AdministrationId;
+        SharedAt = at;
+        ContactDetailsShared = false;
+    }
 
     private void RequireAdministration()
     {

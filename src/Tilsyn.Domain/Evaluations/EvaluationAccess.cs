@@ -29,6 +29,17 @@ public sealed class EvaluationAccess
     /// <summary>The administration a contact's lists are limited to; null = all (staff).</summary>
     public int? OnlyAdministration => scope.AdministrationId;
 
+    /// <summary>
+    /// Whether the user sees <paramref name="administrationId"/>'s scores (the advisor's assessment) in
+    /// <paramref name="round"/>: the advisor's staff always, an administration its own always, everybody
+    /// else (other administrations, Leadership) only once the advisor has published the round's report.
+    /// </summary>
+    public bool MaySeeScores(EvaluationRound round, int administrationId) =>
+        staff || round.IsReportPublished || (scope.AdministrationId is { } own && own == administrationId);
+
+    /// <summary>Publishing a round's report: the advisor's staff only.</summary>
+    public bool MayPublish => staff;
+
     /// <summary>Opening rounds, reopening, picking the meeting time and assessing: the advisor's staff only.</summary>
     public bool MayReview => staff;
 

@@ -31,6 +31,24 @@ public sealed class EvaluationRound
     public string OpenedBy { get; private set; } = "";
 
     /// <summary>
+    /// When the advisor published the round's city-wide report (<i>rapporten offentliggøres</i>);
+    /// until then an administration's scores are seen only by the advisor and the administration itself
+    /// (<see cref="EvaluationAccess.MaySeeScores"/>).
+    /// </summary>
+    public DateTimeOffset? ReportPublishedAt { get; private set; }
+    public string? ReportPublishedBy { get; private set; }
+
+    public bool IsReportPublished => ReportPublishedAt is not null;
+
+    /// <summary>Publishes the round's report: from now on every administration's scores are visible to all. Done once.</summary>
+    public void PublishReport(DateTimeOffset at, string by)
+    {
+        if (IsReportPublished) throw new DomainException($"FOKUS-rapporten for {Year} er allerede offentliggjort.");
+        ReportPublishedAt = at;
+        ReportPublishedBy = by;
+    }
+
+    /// <summary>
     /// Opens the round for <paramref name="year"/> on <paramref name="today"/> (Copenhagen's date):
     /// one round a year, a deadline after today, and the scheme copied from the latest earlier round among <paramref name="existing"/>.
     /// </summary>

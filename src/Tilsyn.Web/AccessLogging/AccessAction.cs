@@ -35,4 +35,10 @@ public enum AccessAction
     UserUnlocked = 15,
     /// <summary>A refused attempt to open data outside the user's access (403, or another administration's case answered 404).</summary>
     Refused = 16,
+    /// <summary>Shared a case, a document or a FOKUS report with the administrations (need-to-know).</summary>
+    Share = 17,
+    /// <summary>Sent the citizen a new status link (the old one stopped working).</summary>
+    ReissueStatusLink = 18,
+    /// <summary>Revoked the citizen's status link.</summary>
+    RevokeStatusLink = 19,
 }

@@ -21,6 +21,9 @@ public static class AccessActionLabels
         AccessAction.UserReactivated => "Bruger genaktiveret",
         AccessAction.UserUnlocked => "Spærring ophævet",
         AccessAction.Refused => "Adgang nægtet",
+        AccessAction.Share => "Delt med forvaltningen",
+        AccessAction.ReissueStatusLink => "Nyt statuslink",
+        AccessAction.RevokeStatusLink => "Statuslink tilbagekaldt",
         _ => action.ToString(),
     };
 }

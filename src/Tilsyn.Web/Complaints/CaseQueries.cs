@@ -15,8 +15,9 @@ public sealed record CaseRow(
 public sealed record WorkItem(string CaseNumber, string Subject, string What, DateOnly Due, bool Overdue, bool DueTomorrowOrToday);
 
 /// <summary>
-/// Reads of cases, always through the user's <see cref="DataScope"/>: advisor staff see all, an
-/// AdministrationContact only cases of its administration, Leadership and anonymous users none.
+/// Reads of cases, always through the user's <see cref="CaseAccess"/> (need-to-know): advisor staff
+/// see all, an AdministrationContact only cases of its administration that the advisor has involved
+/// it in, Leadership and anonymous users none.
 /// </summary>
 public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSearch search, AccessLogging.AccessLog accessLog)
 {
@@ -30,12 +31,10 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
             .OrderBy(u => u.FullName).Select(u => new Caseworker(u.Id, u.FullName)).ToListAsync(ct);
     }
 
-    public IQueryable<ComplaintCase> Visible(ClaimsPrincipal user)
-    {
-        var scope = user.Scope();
-        if (!scope.MaySeeCaseData) return db.Cases.Where(_ => false);
-        return scope.AdministrationId is { } own ? db.Cases.Where(c => c.AdministrationId == own) : db.Cases;
-    }
+    /// <summary>The user's need-to-know on cases (<see cref="CaseAccess"/>, the one rule), from the login's roles and administration.</summary>
+    public static CaseAccess Access(ClaimsPrincipal user) => CaseAccess.For(user.RoleNames(), user.AdministrationIdOf());
+
+    public IQueryable<ComplaintCase> Visible(ClaimsPrincipal user) => db.Cases.Where(Access(user).Visible);
 
     /// <summary>
     /// Loads one case with everything on it, or null when it does not exist or the user may not see it;
@@ -63,7 +62,7 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
         if (!string.IsNullOrEmpty(f.CaseworkerId)) q = q.Where(c => c.CaseworkerId == f.CaseworkerId);
         if (!string.IsNullOrWhiteSpace(f.Query))
         {
-            var ids = await search.MatchingCaseIdsAsync(f.Query, ct);
+            var ids = await search.MatchingCaseIdsAsync(f.Query, Access(user).SearchesInternalText, ct);
             q = q.Where(c => ids.Contains(c.Id));
         }
 

@@ -4,13 +4,21 @@ using Tilsyn.Complaints;
 namespace Tilsyn.Web.Complaints;
 
 /// <summary>
-/// Full-text search over a case's subject, description, notes, letters and statements.
-/// One table <c>case_search</c> (case id, text) kept by the application after every change, searched
-/// with each database's own engine: SQLite FTS5 (prefix match per word) and PostgreSQL
-/// <c>to_tsvector('danish', …)</c> with a GIN index (Danish stemming). Created by the <c>Search</c> migrations.
+/// Full-text search over cases, in two tables kept by the application after every change and
+/// searched with each database's own engine: SQLite FTS5 (prefix match per word) and PostgreSQL
+/// <c>to_tsvector('danish', …)</c> with a GIN index (Danish stemming).
+/// <list type="bullet">
+/// <item><c>case_search</c>: everything on the case (subject, description, notes, letters, statements); searched by the advisor's staff.</item>
+/// <item><c>case_search_shared</c>: only what the case's administration may see (<see cref="SharedTextOf"/>), and only
+/// while the case is shared with it; searched by its contacts, so a word that occurs only in an internal
+/// note or an unshared document never finds the case for them (<see cref="CaseAccess.SearchesInternalText"/>).</item>
+/// </list>
+/// Created by the <c>Initial</c> and <c>Issue12NeedToKnow</c> migrations (<see cref="NeedToKnowMigration"/>).
 /// </summary>
 public sealed class CaseSearch(TilsynDbContext db)
 {
+    private const string AllText = "case_search", SharedText = "case_search_shared";
+
     public static string TextOf(ComplaintCase c)
     {
         var sb = new StringBuilder().AppendLine(c.Number).AppendLine(c.Subject).AppendLine(c.Description);
@@ -20,34 +28,54 @@ public sealed class CaseSearch(TilsynDbContext db)
         return sb.ToString();
     }
 
-    public async Task IndexAsync(ComplaintCase c, CancellationToken ct)
+    /// <summary>
+    /// The text the case's administration may search: null while the case is not shared with it;
+    /// otherwise what its contacts see on the case page (shared documents, its own statement
+    /// requests), with any CPR number taken out.
+    /// </summary>
+    public static string? SharedTextOf(ComplaintCase c)
     {
-        var text = TextOf(c);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO case_search (case_id, content) VALUES ({c.Id}, {text}) ON CONFLICT (case_id) DO UPDATE SET content = EXCLUDED.content", ct);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM case_search WHERE rowid = {c.Id}", ct);
-            await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO case_search (rowid, content) VALUES ({c.Id}, {text})", ct);
-        }
+        if (!c.IsSharedWithAdministration) return null;
+        var sb = new StringBuilder().AppendLine(c.Number).AppendLine(CaseAccess.WithoutCpr(c.Subject)).AppendLine(CaseAccess.WithoutCpr(c.Description));
+        foreach (var d in c.Documents.Where(d => d.Text is not null && d.VisibleToAdministration))
+            sb.AppendLine(d.Title).AppendLine(CaseAccess.WithoutCpr(d.Text!));
+        foreach (var r in c.StatementRequests.Where(r => r.AdministrationId == c.AdministrationId)) sb.AppendLine(r.Question);
+        return sb.ToString();
     }
 
-    public async Task<List<int>> MatchingCaseIdsAsync(string query, CancellationToken ct)
+    public async Task IndexAsync(ComplaintCase c, CancellationToken ct)
+    {
+        await WriteAsync(AllText, c.Id, TextOf(c), ct);
+        await WriteAsync(SharedText, c.Id, SharedTextOf(c), ct);
+    }
+
+    private async Task WriteAsync(string table, int caseId, string? text, CancellationToken ct)
+    {
+        // The table name is one of the two constants above, never input; the values are parameters.
+        var postgres = db.Database.IsNpgsql();
+        var delete = "DELETE FROM " + table + (postgres ? " WHERE case_id = {0}" : " WHERE rowid = {0}");
+        var insert = "INSERT INTO " + table + (postgres
+            ? " (case_id, content) VALUES ({0}, {1}) ON CONFLICT (case_id) DO UPDATE SET content = EXCLUDED.content"
+            : " (rowid, content) VALUES ({0}, {1})");
+        if (text is null || !postgres) await db.Database.ExecuteSqlRawAsync(delete, [caseId], ct);
+        if (text is not null) await db.Database.ExecuteSqlRawAsync(insert, [caseId, text], ct);
+    }
+
+    /// <summary>The cases whose text matches every word of <paramref name="query"/>: all text for staff, the shared text for anyone else.</summary>
+    public async Task<List<int>> MatchingCaseIdsAsync(string query, bool internalText, CancellationToken ct)
     {
         var words = Words(query);
         if (words.Count == 0) return [];
+        var table = internalText ? AllText : SharedText;
         if (db.Database.IsNpgsql())
         {
-            var q = string.Join(' ', words);
-            return await db.Database.SqlQuery<int>(
-                $"SELECT case_id AS \"Value\" FROM case_search WHERE search_vector @@ plainto_tsquery('danish', {q})").ToListAsync(ct);
+            var sql = "SELECT case_id AS \"Value\" FROM " + table + " WHERE search_vector @@ plainto_tsquery('danish', {0})";
+            return await db.Database.SqlQueryRaw<int>(sql, string.Join(' ', words)).ToListAsync(ct);
         }
         // FTS5: every word must occur, as a word or a word's beginning; quoting keeps user input from being FTS syntax.
         var match = string.Join(" AND ", words.Select(w => $"\"{w}\"*"));
-        return await db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM case_search WHERE case_search MATCH {match}").ToListAsync(ct);
+        var fts = "SELECT rowid AS \"Value\" FROM " + table + " WHERE " + table + " MATCH {0}";
+        return await db.Database.SqlQueryRaw<int>(fts, match).ToListAsync(ct);
     }
 
     /// <summary>Letters and digits only: what both engines treat as words, and nothing that could be query syntax.</summary>

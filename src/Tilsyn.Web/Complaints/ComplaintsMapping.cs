@@ -26,6 +26,8 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
         e.HasIndex(c => c.AdministrationId);
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(c => c.AdministrationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Tilsyn.Organisation.OrgUnit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(c => c.SharedWithAdministrationId).OnDelete(DeleteBehavior.Restrict);
+        e.Ignore(c => c.IsSharedWithAdministration);
         e.OwnsOne(c => c.Citizen, o =>
         {
             o.Property(p => p.Name).HasColumnName("citizen_name").HasMaxLength(CaseTextFields.CitizenName.MaxLength);
@@ -80,6 +82,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         e.Property(x => x.FileName).HasMaxLength(200);
         e.Property(x => x.ContentType).HasMaxLength(100);
         e.Ignore(x => x.VisibleToCitizen);
+        e.Ignore(x => x.VisibleToAdministration);
     }
 }
 

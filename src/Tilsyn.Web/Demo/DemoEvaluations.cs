@@ -53,6 +53,7 @@ public sealed class DemoEvaluations(TilsynDbContext db)
                 record.Assess(assessment, at.AddDays(40));
                 db.Add(record);
             }
+            round.PublishReport(at.AddDays(60), "Borgerrådgiveren");
             await db.SaveChangesAsync(ct);
         }
 

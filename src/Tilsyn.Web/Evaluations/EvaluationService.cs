@@ -55,10 +55,14 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
         await db.SaveChangesAsync(ct);
     }
 
-    public sealed record ReportRow(string Administration, IReadOnlyDictionary<string, int?> Scores, IReadOnlyDictionary<string, Trend> Trends, int? Overall, Trend OverallTrend);
+    public sealed record ReportRow(int AdministrationId, string Administration, IReadOnlyDictionary<string, int?> Scores, IReadOnlyDictionary<string, Trend> Trends, int? Overall, Trend OverallTrend);
 
-    /// <summary>The city-wide comparison: each administration's section scores this round, and better/same/worse against the previous round.</summary>
-    public async Task<(EvaluationRound Round, EvaluationRound? Previous, IReadOnlyList<string> Letters, List<ReportRow> Rows)?> ReportAsync(int year, CancellationToken ct)
+    /// <summary>
+    /// The city-wide comparison: each administration's section scores this round, and better/same/worse
+    /// against the previous round; only the rows <paramref name="access"/> lets the user see
+    /// (<see cref="EvaluationAccess.MaySeeScores"/>: before the report is published, a contact sees its own row only).
+    /// </summary>
+    public async Task<(EvaluationRound Round, EvaluationRound? Previous, IReadOnlyList<string> Letters, List<ReportRow> Rows)?> ReportAsync(int year, EvaluationAccess access, CancellationToken ct)
     {
         var round = await db.Set<EvaluationRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
         if (round is null) return null;
@@ -66,23 +70,26 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
         var letters = round.Scheme.Sections.Select(s => s.Letter).ToList();
         var answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking().Where(a => a.RoundId == round.Id || (previous != null && a.RoundId == previous.Id)).ToListAsync(ct);
         var admins = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
-        var rows = admins.Select(a =>
+        var rows = admins.Where(a => access.MaySeeScores(round, a.Id)).Select(a =>
         {
             var now = answers.FirstOrDefault(x => x.RoundId == round.Id && x.AdministrationId == a.Id) is { } r ? AssessmentOf(r) : new EvaluationAssessment();
             var before = previous is null ? null : answers.FirstOrDefault(x => x.RoundId == previous.Id && x.AdministrationId == a.Id) is { } p ? AssessmentOf(p) : null;
-            return new ReportRow(a.Code, letters.ToDictionary(l => l, l => now.Sections.GetValueOrDefault(l)?.Value),
+            return new ReportRow(a.Id, a.Code, letters.ToDictionary(l => l, l => now.Sections.GetValueOrDefault(l)?.Value),
                 EvaluationAssessment.Compare(before, now, letters), now.Overall?.Value, Assessment.Compare(before?.Overall?.Value, now.Overall?.Value));
         }).ToList();
         return (round, previous, letters, rows);
     }
 
-    /// <summary>One administration across all rounds: each section's score per year and the trend from the year before.</summary>
+    /// <summary>
+    /// One administration across the rounds the user may see its scores in (<see cref="EvaluationAccess.MaySeeScores"/>:
+    /// another administration sees only published rounds): each section's score per year and the trend from the round before.
+    /// </summary>
     public async Task<(string Code, List<int> Years, List<(string Letter, string Title)> Sections, Dictionary<(string Letter, int Year), (int? Score, Trend Trend)> Cells, Dictionary<int, (int? Score, Trend Trend)> Overall)?>
-        AdministrationReportAsync(int administrationId, CancellationToken ct)
+        AdministrationReportAsync(int administrationId, EvaluationAccess access, CancellationToken ct)
     {
         var admin = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == administrationId, ct);
         if (admin is null) return null;
-        var rounds = await db.Set<EvaluationRound>().AsNoTracking().OrderBy(r => r.Year).ToListAsync(ct);
+        var rounds = (await db.Set<EvaluationRound>().AsNoTracking().OrderBy(r => r.Year).ToListAsync(ct)).Where(r => access.MaySeeScores(r, administrationId)).ToList();
         if (rounds.Count == 0) return null;
         var answers = await db.Set<EvaluationAnswerRecord>().AsNoTracking().Where(a => a.AdministrationId == administrationId).ToListAsync(ct);
         var sections = rounds[^1].Scheme.Sections.Select(s => (s.Letter, s.Title)).ToList();
@@ -98,6 +105,15 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
             previous = now;
         }
         return (admin.Code, rounds.Select(r => r.Year).ToList(), sections, cells, overall);
+    }
+
+    /// <summary>Publishes the round's report (<see cref="EvaluationRound.PublishReport"/>): every administration's scores become visible to all.</summary>
+    public async Task PublishReportAsync(int year, string by, CancellationToken ct)
+    {
+        var round = await db.Set<EvaluationRound>().FirstOrDefaultAsync(r => r.Year == year, ct)
+            ?? throw new DomainException($"Der er ingen FOKUS-runde for {year}.");
+        round.PublishReport(clock.GetUtcNow(), by);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Stores the answer after a change made through its own methods.</summary>

@@ -61,7 +61,11 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IRe
     }
 }
 
-/// <summary><c>/api/statistics</c>: the KPI cube and the dashboard tables as JSON, CSV or XLSX. Aggregates only.</summary>
+/// <summary>
+/// <c>/api/statistics</c>: the KPI cube and the dashboard tables as JSON, CSV or XLSX. Aggregates only;
+/// per-unit figures of another administration are kept from a contact (<see cref="Tilsyn.Statistics.StatisticsAccess"/>):
+/// the cube holds only its own administration's cells, and asking for another administration's units answers 404.
+/// </summary>
 public static class StatisticsApi
 {
     public sealed record CubeCell(string Administration, int UnitId, string Unit, string KleGroup, string CaseType, int Year, int Quarter,
@@ -71,8 +75,9 @@ public static class StatisticsApi
     {
         var group = app.MapGroup("/api/statistics").WithTags("Ledelsesinformation");
 
-        group.MapGet("/cube", async Task<Results<Ok<List<CubeCell>>, BadRequest<string>>> (int? fromYear, int? fromQuarter, int? toYear, int? toQuarter, string? administration, TilsynDbContext db, CancellationToken ct) =>
+        group.MapGet("/cube", async Task<Results<Ok<List<CubeCell>>, BadRequest<string>>> (int? fromYear, int? fromQuarter, int? toYear, int? toQuarter, string? administration, System.Security.Claims.ClaimsPrincipal user, TilsynDbContext db, CancellationToken ct) =>
         {
+            var access = StatisticsQueries.Access(user);
             if (fromQuarter is < 1 or > 4 || toQuarter is < 1 or > 4) return TypedResults.BadRequest("fromQuarter og toQuarter skal være 1-4.");
             var q = db.KpiCells.AsNoTracking();
             if (fromYear is { } fy) { var k = fy * 10 + (fromQuarter ?? 1); q = q.Where(c => c.Year * 10 + c.Quarter >= k); }
@@ -83,6 +88,11 @@ public static class StatisticsApi
                 var id = admins.FirstOrDefault(a => a.Value == administration.Trim().ToUpperInvariant()).Key;
                 q = q.Where(c => c.AdministrationId == id);
             }
+            if (!access.SeesAllUnits)
+            {
+                var only = access.OnlyUnitsOf;
+                q = q.Where(c => c.AdministrationId == only);
+            }
             var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             var cells = await q.OrderBy(c => c.Year).ThenBy(c => c.Quarter).ThenBy(c => c.AdministrationId).ThenBy(c => c.UnitId).ToListAsync(ct);
             return TypedResults.Ok(cells.Select(c => new CubeCell(admins[c.AdministrationId], c.UnitId, units.GetValueOrDefault(c.UnitId, "?"), c.KleGroup, c.CaseType,
@@ -90,7 +100,7 @@ public static class StatisticsApi
         })
         .WithSummary("KPI-kuben: forvaltning × enhed × KLE-gruppe × sagstype × kvartal");
 
-        group.MapGet("/kpi", async Task<IResult> (string? administration, string? format, StatisticsQueries stats, TilsynDbContext db, CancellationToken ct) =>
+        group.MapGet("/kpi", async Task<IResult> (string? administration, string? format, System.Security.Claims.ClaimsPrincipal user, StatisticsQueries stats, TilsynDbContext db, CancellationToken ct) =>
         {
             var period = await stats.CoverageAsync(ct);
             if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk.");
@@ -99,7 +109,7 @@ public static class StatisticsApi
             {
                 var code = administration.Trim().ToUpperInvariant();
                 adminId = await db.Administrations.Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-                if (adminId is null) return TypedResults.NotFound($"Forvaltningen {code} findes ikke.");
+                if (adminId is null || !StatisticsQueries.Access(user).MaySeeUnitsOf(adminId.Value)) return TypedResults.NotFound($"Forvaltningen {code} findes ikke.");
             }
             var rows = adminId is { } id ? await stats.ByUnitAsync(id, p.From, p.To, ct) : await stats.ByAdministrationAsync(p.From, p.To, ct);
             var table = new ExportTable(adminId is null ? "Forvaltninger" : "Enheder",
@@ -115,7 +125,7 @@ public static class StatisticsApi
         })
         .WithSummary("Nøgletal pr. forvaltning (eller pr. enhed med administration=KODE) som JSON, CSV eller XLSX");
 
-        group.MapGet("/tables/{table}", async Task<IResult> (string table, string? administration, string? format, StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, CancellationToken ct) =>
+        group.MapGet("/tables/{table}", async Task<IResult> (string table, string? administration, string? format, System.Security.Claims.ClaimsPrincipal user, StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, CancellationToken ct) =>
         {
             var period = await stats.CoverageAsync(ct);
             if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk.");
@@ -124,7 +134,7 @@ public static class StatisticsApi
             {
                 var code = administration.Trim().ToUpperInvariant();
                 adminId = await db.Administrations.Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-                if (adminId is null) return TypedResults.NotFound($"Forvaltningen {code} findes ikke.");
+                if (adminId is null || !StatisticsQueries.Access(user).MaySeeUnitsOf(adminId.Value)) return TypedResults.NotFound($"Forvaltningen {code} findes ikke.");
             }
             ExportTable? export;
             switch (table)
@@ -135,12 +145,13 @@ public static class StatisticsApi
                         rows.Select(r => new object?[] { r }.Concat(categories.SelectMany(c => new object?[] { cells[(r, c)].Count, cells[(r, c)].PerThousand })).ToArray()).ToList());
                     break;
                 case "maaltal":
-                    var status = await targets.EvaluateAsync(p.From, p.To, ct);
+                    var access = StatisticsQueries.Access(user);
+                    var status = (await targets.EvaluateAsync(p.From, p.To, ct)).Where(t => t.Target.AreaId is null || access.MaySeeUnitsOf(t.Target.AdministrationId)).ToList();
                     export = new ExportTable("Maaltal", ["Gælder", "Måltal", "Faktisk", "Afviger"],
                         status.Select(t => new object?[] { t.Scope, t.Describe(), t.Actual, t.Actual is null ? "kan ikke måles" : t.Deviates ? "ja" : "nej" }).ToList());
                     break;
                 case "afvigelser":
-                    var (rate, points) = await stats.FunnelAsync(p.From, p.To, ct);
+                    var (rate, points) = await stats.FunnelAsync(p.From, p.To, ct, StatisticsQueries.Access(user));
                     export = new ExportTable("Tragtdiagram", ["Enhed", "Forvaltning", "Sager", "Klager", "Pr. 1000", "Nedre 99,8 %", "Øvre 99,8 %", "Nedre 95 %", "Øvre 95 %"],
                         points.Select(x => new object?[] { x.Unit, x.Administration, x.Volume, x.Complaints, x.Rate, x.Lower998, x.Upper998, x.Lower95, x.Upper95 }).ToList());
                     break;

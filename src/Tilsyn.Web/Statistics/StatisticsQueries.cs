@@ -25,6 +25,9 @@ public sealed record WarningRow(string Unit, string Administration, ComplaintCat
 /// </summary>
 public sealed class StatisticsQueries(TilsynDbContext db)
 {
+    /// <summary>Which per-unit figures the user sees (<see cref="StatisticsAccess"/>, the one rule), from the login's roles and administration.</summary>
+    public static StatisticsAccess Access(System.Security.Claims.ClaimsPrincipal user) => StatisticsAccess.For(user.RoleNames(), user.AdministrationIdOf());
+
     public async Task<(Quarter From, Quarter To)?> CoverageAsync(CancellationToken ct)
     {
         var any = await db.KpiCells.AnyAsync(ct);
@@ -166,8 +169,11 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         return result;
     }
 
-    /// <summary>The funnel plot's points: every unit with case volume, its complaint rate and the control limits at its volume.</summary>
-    public async Task<(double CityRate, List<FunnelPoint> Points)> FunnelAsync(Quarter from, Quarter to, CancellationToken ct)
+    /// <summary>
+    /// The funnel plot's points: every unit with case volume, its complaint rate and the control limits at its volume.
+    /// The city rate is always the whole city's; <paramref name="access"/> keeps out the points of units the user may not see.
+    /// </summary>
+    public async Task<(double CityRate, List<FunnelPoint> Points)> FunnelAsync(Quarter from, Quarter to, CancellationToken ct, StatisticsAccess? access = null)
     {
         var cells = await CellsAsync(from, to, null, ct);
         var complaints = await ComplaintsAsync(from, to, ct);
@@ -179,7 +185,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         var cityRate = totalComplaints * 1000.0 / totalVolume;
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var admins = await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
-        var points = volumes.Where(v => v.Value > 0).Select(v =>
+        var points = volumes.Where(v => v.Value > 0 && (access is null || access.MaySeeUnitsOf(units[v.Key].AdministrationId))).Select(v =>
         {
             var n = v.Value;
             var k = counts.GetValueOrDefault(v.Key);
@@ -192,7 +198,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
     }
 
     /// <summary>Units × complaint categories whose latest-quarter count exceeds their own history beyond chance (see <see cref="EarlyWarning"/>).</summary>
-    public async Task<List<WarningRow>> EarlyWarningsAsync(Quarter latest, int historyQuarters, CancellationToken ct)
+    public async Task<List<WarningRow>> EarlyWarningsAsync(Quarter latest, int historyQuarters, CancellationToken ct, StatisticsAccess? access = null)
     {
         var first = latest;
         for (var i = 0; i < historyQuarters; i++) first = first.Previous;
@@ -215,9 +221,10 @@ public sealed class StatisticsQueries(TilsynDbContext db)
                 history.Add(g.Count(x => x.Q == quarter));
             }
             var signal = EarlyWarning.Test(history, g.Count(x => x.Q == latest));
+            var unit = units[g.Key.Unit];
+            if (access is not null && !access.MaySeeUnitsOf(unit.AdministrationId)) continue;
             if (signal is { Flagged: true })
             {
-                var unit = units[g.Key.Unit];
                 result.Add(new WarningRow(unit.Name, admins[unit.AdministrationId], g.Key.Category, signal.Observed, signal.Expected, signal.PValue));
             }
         }

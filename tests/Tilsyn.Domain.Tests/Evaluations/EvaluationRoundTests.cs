@@ -147,6 +147,32 @@ public sealed class EvaluationRoundTests
         Assert.Equal(mayReview, access.MayReview);
         Assert.Equal(role == Roles.AdministrationContact ? own : null, access.OnlyAdministration);
     }
+
+    [Theory]
+    [InlineData(Roles.Advisor, null, 5, true, true)]
+    [InlineData(Roles.AdministrationContact, 5, 5, true, true)]
+    [InlineData(Roles.AdministrationContact, 4, 5, false, true)]
+    [InlineData(Roles.Leadership, null, 5, false, true)]
+    [InlineData("Unknown", null, 5, false, true)]
+    public void An_administrations_scores_are_seen_by_others_only_after_the_advisor_publishes_the_rounds_report(
+        string role, int? own, int administration, bool beforePublication, bool afterPublication)
+    {
+        var access = EvaluationAccess.For([role], own);
+        var round = Open(2027);
+        Assert.Equal(beforePublication, access.MaySeeScores(round, administration));
+        round.PublishReport(Now, "Borgerrådgiveren");
+        Assert.Equal(afterPublication, access.MaySeeScores(round, administration));
+        Assert.Equal(role == Roles.Advisor, access.MayPublish);
+    }
+
+    [Fact]
+    public void A_rounds_report_is_published_once()
+    {
+        var round = Open(2027);
+        round.PublishReport(Now, "Borgerrådgiveren");
+        Assert.Equal(Now, round.ReportPublishedAt);
+        Assert.Contains("allerede offentliggjort", Assert.Throws<DomainException>(() => round.PublishReport(Now, "x")).Message);
+    }
 }
 
 public sealed class EvaluationTextLimitTests

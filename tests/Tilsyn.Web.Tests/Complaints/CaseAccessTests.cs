@@ -5,17 +5,26 @@ namespace Tilsyn.Web.Tests.Complaints;
 /// <summary>Forbidden paths on case data: another administration's contact, Leadership, anonymous, an expired link.</summary>
 public sealed class CaseAccessTests(TilsynApp app) : IClassFixture<TilsynApp>
 {
-    private async Task<string> BufCaseAsync()
+    private async Task<string> BufCaseAsync(bool shared = false)
     {
         var fields = ComplaintForms.ValidComplaint();
         fields["Form.AdministrationId"] = (await app.WithDbAsync(db => db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync())).ToString();
-        return (await ComplaintForms.SubmitOkAsync(app.NewClient(), fields)).Number;
+        var number = (await ComplaintForms.SubmitOkAsync(app.NewClient(), fields)).Number;
+        if (shared)
+        {
+            var advisor = app.NewClient();
+            await advisor.LoginOkAsync("sagsbehandler");
+            var response = await advisor.PostFormAsync($"/Cases/{number}", $"/Cases/{number}?handler=Share", []);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        return number;
     }
 
+    // Issue 12 (need-to-know): the contact sees its administration's case once the advisor has shared it, not from intake on.
     [Fact]
     public async Task The_administrations_own_contact_sees_the_case()
     {
-        var number = await BufCaseAsync();
+        var number = await BufCaseAsync(shared: true);
         var buf = app.NewClient();
         await buf.LoginOkAsync("buf");
         Assert.Equal(HttpStatusCode.OK, (await buf.GetAsync($"/Cases/{number}")).StatusCode);
@@ -64,7 +73,7 @@ public sealed class CaseAccessTests(TilsynApp app) : IClassFixture<TilsynApp>
     [Fact]
     public async Task A_contact_cannot_take_the_advisors_steps_on_its_own_administrations_case()
     {
-        var number = await BufCaseAsync();
+        var number = await BufCaseAsync(shared: true);
         var buf = app.NewClient();
         await buf.LoginOkAsync("buf");
         var response = await buf.PostFormAsync($"/Cases/{number}", $"/Cases/{number}?handler=Reject", new() { ["reason"] = "Vi vil ikke" });

@@ -39,9 +39,8 @@ public sealed class DetailsModel(
     public OpenDeadline? StatementDeadline(StatementRequest request) => CaseDeadlines.Open(Case, request);
     public bool IsStaff => User.IsAdvisorStaff();
 
-    /// <summary>Internal notes are the advisor's own; an administration's contact sees letters, attachments and statements.</summary>
-    internal static bool MaySee(ClaimsPrincipal user, CaseDocument d) =>
-        d.Kind != DocumentKind.Note || user.IsAdvisorStaff();
+    /// <summary>What the user may see on the case (<see cref="CaseAccess"/>): a contact sees shared documents, never the CPR number.</summary>
+    public CaseAccess Access => CaseQueries.Access(User);
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
@@ -84,6 +83,28 @@ public sealed class DetailsModel(
             var request = c.RequestStatement(question, deadlines.StatementDue(calendar, clock.Today(), workingDays), Now, Me);
             await db.SaveChangesAsync(ct);
             await letters.SendStatementRequestAsync(c, request, ct);
+            // The request letter is the administration's own: it was mailed to its contacts.
+            var letter = c.Documents.MaxBy(d => d.Sequence)!;
+            c.ShareDocument(letter.Sequence, Now, Me);
+            accessLog.Add(AccessAction.Share, c.Number, $"Dokument {CaseNumber.FormatDocument(c.Number, letter.Sequence)} delt med forvaltningen (anmodning om udtalelse)");
+        }, ct);
+
+    /// <summary>"Del med forvaltningen": the administration's contacts see the case from now on (logged); the citizen's contact details only when ticked.</summary>
+    public Task<IActionResult> OnPostShareAsync(string number, bool contactDetails, CancellationToken ct) =>
+        StaffAct(number, "Delt med forvaltningen", c =>
+        {
+            c.ShareWithAdministration(contactDetails, Now, Me);
+            accessLog.Add(AccessAction.Share, c.Number, contactDetails ? "Sagen delt med forvaltningen med borgerens kontaktoplysninger" : "Sagen delt med forvaltningen uden borgerens kontaktoplysninger");
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Shares one document with the administration (logged); internal notes are refused by the case.</summary>
+    public Task<IActionResult> OnPostShareDocumentAsync(string number, int sequence, CancellationToken ct) =>
+        StaffAct(number, "Dokument delt med forvaltningen", c =>
+        {
+            c.ShareDocument(sequence, Now, Me);
+            accessLog.Add(AccessAction.Share, c.Number, $"Dokument {CaseNumber.FormatDocument(c.Number, sequence)} delt med forvaltningen");
+            return Task.CompletedTask;
         }, ct);
 
     public Task<IActionResult> OnPostExtendAsync(string number, int requestId, DateOnly newDue, string reason, CancellationToken ct) =>
@@ -223,7 +244,7 @@ public sealed class DetailsModel(
         var c = await cases.LoadAsync(User, number, ct);
         if (c is null) return false;
         Case = c;
-        Documents = c.Documents.Where(d => MaySee(User, d)).OrderBy(d => d.Sequence).ToList();
+        Documents = c.Documents.Where(Access.MaySee).OrderBy(d => d.Sequence).ToList();
         AdministrationName = c.AdministrationId is { } a ? await db.Administrations.Where(x => x.Id == a).Select(x => x.Code + " – " + x.Name).FirstOrDefaultAsync(ct) : null;
         UnitName = c.UnitId is { } u ? await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         CaseworkerName = c.CaseworkerId is { } w ? await db.Users.Where(x => x.Id == w).Select(x => x.FullName).FirstOrDefaultAsync(ct) : null;

@@ -12,7 +12,7 @@ public sealed class AdministrationReportModel(EvaluationService evaluations) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Report = await evaluations.AdministrationReportAsync(AdministrationId, ct);
+        Report = await evaluations.AdministrationReportAsync(AdministrationId, EvaluationService.Access(User), ct);
         return Report is null ? NotFound() : Page();
     }
 
@@ -21,7 +21,7 @@ public sealed class AdministrationReportModel(EvaluationService evaluations) : P
 
     private async Task<IActionResult> FileAsync(ReportFormat format, CancellationToken ct)
     {
-        Report = await evaluations.AdministrationReportAsync(AdministrationId, ct);
+        Report = await evaluations.AdministrationReportAsync(AdministrationId, EvaluationService.Access(User), ct);
         if (Report is not { } r) return NotFound();
         string Cell((int? Score, Tilsyn.Evaluations.Trend Trend) c) => c.Score is null ? "–" : c.Trend == Tilsyn.Evaluations.Trend.NotComparable ? $"{c.Score}" : $"{c.Score} ({ReportModel.TrendText(c.Trend)})";
         var document = new ReportDocument($"FOKUS – {r.Code}", "Borgerrådgiverens vurderinger af forvaltningens indsats over tid",

@@ -5,17 +5,40 @@ using Tilsyn.Web.Reports;
 
 namespace Tilsyn.Web.Pages.Evaluations;
 
-/// <summary>The city-wide comparison of a round with the one before (assessments only, no answers' texts).</summary>
+/// <summary>
+/// The city-wide comparison of a round with the one before (assessments only, no answers' texts).
+/// Until the advisor publishes it (logged), other administrations' scores are the advisor's and each
+/// administration's own (<see cref="EvaluationAccess.MaySeeScores"/>).
+/// </summary>
 [Authorize]
-public sealed class ReportModel(EvaluationService evaluations) : PageModel
+public sealed class ReportModel(EvaluationService evaluations, Tilsyn.Web.AccessLogging.AccessLog accessLog) : PageModel, IDomainErrorPage
 {
+    public string? Error { get; set; }
+    public EvaluationAccess Access => EvaluationService.Access(User);
+
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     public (EvaluationRound Round, EvaluationRound? Previous, IReadOnlyList<string> Letters, List<EvaluationService.ReportRow> Rows)? Report { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Report = await evaluations.ReportAsync(Year, ct);
+        Report = await evaluations.ReportAsync(Year, Access, ct);
         return Report is null ? NotFound() : Page();
+    }
+
+    /// <summary>The advisor publishes the round's report: every administration's scores become visible to all (logged).</summary>
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        if (!Access.MayPublish) return Forbid();
+        await evaluations.PublishReportAsync(Year, User.DisplayName(), ct);
+        await accessLog.WriteAsync(Tilsyn.Web.AccessLogging.AccessAction.Share, null, $"FOKUS-rapporten {Year} offentliggjort for alle forvaltninger", ct);
+        TempData["Message"] = "Rapporten er offentliggjort.";
+        return Redirect($"/Evaluations/Report?year={Year}");
+    }
+
+    public async Task<bool> ReloadAsync(CancellationToken ct)
+    {
+        Report = await evaluations.ReportAsync(Year, Access, ct);
+        return Report is not null;
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync(Tilsyn.Web.Reports.ReportFormat.Pdf, ct);
@@ -23,7 +46,7 @@ public sealed class ReportModel(EvaluationService evaluations) : PageModel
 
     private async Task<IActionResult> FileAsync(Tilsyn.Web.Reports.ReportFormat format, CancellationToken ct)
     {
-        Report = await evaluations.ReportAsync(Year, ct);
+        Report = await evaluations.ReportAsync(Year, Access, ct);
         if (Report is not { } r) return NotFound();
         var document = Document(r.Previous?.Year, r.Letters, r.Rows);
         return format.Download(ReportRenderer.Render(document, format), $"FOKUS-{Year}");

@@ -1,0 +1,310 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tilsyn.Audits;
+using Tilsyn.Complaints;
+using Tilsyn.Publishing;
+using Tilsyn.Web.Complaints;
+
+namespace Tilsyn.Web.Tests.Security;
+
+/// <summary>The demo municipality with its cases, FOKUS rounds, audits, reports and library: BUF's data for every route.</summary>
+public sealed class DemoApp : TilsynApp
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Cases"] = "true" };
+}
+
+/// <summary>
+/// The route × role matrix (issue 12, acceptance): every page handler and endpoint the application
+/// maps (read from its <see cref="EndpointDataSource"/>) is requested by every role on BUF's data and
+/// answers what the table below says. A route the table does not know fails the test ("add a row"),
+/// and so does a row for a route that is gone. GETs are sent for every role; a POST is sent only for
+/// the roles that must be refused (with a valid antiforgery token, so the refusal is about the role),
+/// never for the roles allowed to change things.
+/// </summary>
+public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    /// <summary>The roles, in the order of the table's columns (null: not logged in).</summary>
+    private static readonly (string Name, string? User)[] RoleColumns =
+    [
+        ("anonymous", null), ("Advisor", "sagsbehandler"), ("AdvisorLead", "kontorchef"), ("Leadership", "ledelse"), ("BUF contact", "buf"), ("SOF contact", "sof"),
+    ];
+
+    // Expected answers, one per role column:
+    //   200 / 404 / 401 / 403 / 400 … the status code;
+    //   L   a redirect to the login page;  D  a redirect to "access denied";  R  a redirect elsewhere (e.g. back to the page);
+    //   ok  the role may post here: the POST is not sent (it would change data);  -  not sent for this role (e.g. logout).
+    // Placeholders in the path: {case} a BUF case shared with BUF, {doc} a document on it shared with BUF, {token} its status
+    // link, {buf} BUF's id, {rec} a BUF recommendation, {audit} an audit of BUF, {sampled} a sampled case of it,
+    // {year} the published annual report's year, {example} a case example, {user} BUF's contact's user id.
+    private static readonly (string Route, string Path, string Expected)[] Matrix =
+    [
+        ("GET /", "/", "L 200 200 200 200 200"),
+        ("GET /Account/Login", "/Account/Login", "200 200 200 200 200 200"),
+        ("GET /Account/Logout", "/Account/Logout", "L 200 200 200 200 200"),
+        ("GET /Adgangslog", "/Adgangslog", "L D 200 D D D"),
+        ("GET /AnnualReports", "/AnnualReports", "L 200 200 200 200 200"),
+        ("GET /AnnualReports/Account", "/AnnualReports/Account?year={year}&administration={buf}", "L 200 200 200 200 404"),
+        ("GET /AnnualReports/Account?handler=Docx", "/AnnualReports/Account?year={year}&administration={buf}&handler=Docx", "L 200 200 200 200 404"),
+        ("GET /AnnualReports/Accounts", "/AnnualReports/Accounts?year={year}", "L 200 200 200 200 200"),
+        ("GET /AnnualReports/Edit", "/AnnualReports/Edit?year={year}", "L 200 200 D D D"),
+        ("GET /AnnualReports/Example", "/AnnualReports/Example?id={example}", "L 200 200 D D D"),
+        ("GET /AnnualReports/Examples", "/AnnualReports/Examples", "L 200 200 D D D"),
+        ("GET /AnnualReports/View", "/AnnualReports/View?year={year}", "L 200 200 200 200 200"),
+        ("GET /AnnualReports/View?handler=Docx", "/AnnualReports/View?year={year}&handler=Docx", "L 200 200 200 200 200"),
+        ("GET /AnnualReports/View?handler=Pdf", "/AnnualReports/View?year={year}&handler=Pdf", "L 200 200 200 200 200"),
+        ("GET /CaseAudits", "/CaseAudits", "L 200 200 200 200 200"),
+        ("GET /CaseAudits/Case", "/CaseAudits/Case?id={sampled}", "L 200 200 404 404 404"),
+        ("GET /CaseAudits/Details", "/CaseAudits/Details?id={audit}", "L 200 200 200 200 404"),
+        ("GET /CaseAudits/Details?handler=Sheet", "/CaseAudits/Details?id={audit}&handler=Sheet", "L 200 200 404 200 404"),
+        ("GET /CaseAudits/Results", "/CaseAudits/Results?id={audit}", "L 200 200 200 200 404"),
+        ("GET /Cases", "/Cases", "L 200 200 D 200 200"),
+        ("GET /Cases/New", "/Cases/New", "L 200 200 D D D"),
+        ("GET /Cases/{number}", "/Cases/{case}", "L 200 200 D 200 404"),
+        ("GET /Cases/{number}/dokument/{sequence:int}", "/Cases/{case}/dokument/{doc}", "L 200 200 D 200 404"),
+        ("GET /Error", "/Error", "200 200 200 200 200 200"),
+        ("GET /Evaluations", "/Evaluations", "L 200 200 D 200 200"),
+        ("GET /Evaluations/Administration", "/Evaluations/Administration?administration={buf}", "L 200 200 200 200 200"),
+        ("GET /Evaluations/Administration?handler=Docx", "/Evaluations/Administration?administration={buf}&handler=Docx", "L 200 200 200 200 200"),
+        ("GET /Evaluations/Administration?handler=Pdf", "/Evaluations/Administration?administration={buf}&handler=Pdf", "L 200 200 200 200 200"),
+        ("GET /Evaluations/Answer", "/Evaluations/Answer?year=2017&administration={buf}", "L 200 200 D 200 404"),
+        ("GET /Evaluations/Answer?handler=Attachment", "/Evaluations/Answer?year=2017&administration={buf}&handler=Attachment&attachmentId=0", "L 404 404 D 404 404"),
+        ("GET /Evaluations/Committee", "/Evaluations/Committee", "L 200 200 D 200 200"),
+        ("GET /Evaluations/Report", "/Evaluations/Report?year=2017", "L 200 200 200 200 200"),
+        ("GET /Evaluations/Report?handler=Docx", "/Evaluations/Report?year=2017&handler=Docx", "L 200 200 200 200 200"),
+        ("GET /Evaluations/Report?handler=Pdf", "/Evaluations/Report?year=2017&handler=Pdf", "L 200 200 200 200 200"),
+        ("GET /Extracts", "/Extracts", "L 200 200 D D D"),
+        ("GET /Extracts/Deadlines", "/Extracts/Deadlines", "L 200 200 D D D"),
+        ("GET /Extracts/Job/{id:guid}", "/Extracts/Job/00000000-0000-0000-0000-000000000001", "L 404 404 D D D"),
+        ("GET /Letters", "/Letters", "L D 200 D D D"),
+        ("GET /Library", "/Library", "L 200 200 200 200 200"),
+        ("GET /Organisation", "/Organisation", "L 200 200 200 R R"),
+        ("GET /Organisation/Administration/{code}", "/Organisation/Administration/BUF", "L 200 200 200 200 404"),
+        ("GET /Organisation/Kle", "/Organisation/Kle", "L 200 200 200 200 200"),
+        ("GET /Recommendations", "/Recommendations", "L 200 200 D 200 200"),
+        ("GET /Recommendations/Details", "/Recommendations/Details?id={rec}", "L 200 200 D 200 404"),
+        ("GET /Statistics", "/Statistics", "L 200 200 200 200 200"),
+        ("GET /Statistics/Targets", "/Statistics/Targets", "L 200 200 200 200 200"),
+        ("GET /Users", "/Users", "L D 200 D D D"),
+        ("GET /Users/Edit", "/Users/Edit?id={user}", "L D 200 D D D"),
+        ("GET /api/organisation/administrations", "/api/organisation/administrations", "401 200 200 200 200 200"),
+        ("GET /api/organisation/administrations/{code}", "/api/organisation/administrations/BUF", "401 200 200 200 200 404"),
+        ("GET /api/organisation/kle", "/api/organisation/kle", "401 200 200 200 200 200"),
+        ("GET /api/statistics/cube", "/api/statistics/cube", "401 200 200 200 200 200"),
+        ("GET /api/statistics/kpi", "/api/statistics/kpi", "401 200 200 200 200 200"),
+        ("GET /api/statistics/tables/{table}", "/api/statistics/tables/kategorier", "401 200 200 200 200 200"),
+        ("GET /health", "/health", "200 200 200 200 200 200"),
+        ("GET /klage", "/klage", "200 200 200 200 200 200"),
+        ("GET /klage/kvittering", "/klage/kvittering", "R R R R R R"),
+        ("GET /openapi/{documentName}.json", "/openapi/v1.json", "L 200 200 200 200 200"),
+        ("GET /status/{token}", "/status/{token}", "200 200 200 200 200 200"),
+        ("GET /status/{token}/dokument/{sequence:int}", "/status/{token}/dokument/{doc}", "200 200 200 200 200 200"),
+        ("POST /Account/Login", "/Account/Login", "- - - - - -"),
+        ("POST /AnnualReports", "/AnnualReports", "L ok ok D D D"),
+        ("POST /AnnualReports/Account", "/AnnualReports/Account?year={year}&administration={buf}", "L D D D ok 404"),
+        ("POST /AnnualReports/Edit?handler=Publish", "/AnnualReports/Edit?year={year}&handler=Publish", "L ok ok D D D"),
+        ("POST /AnnualReports/Edit?handler=Recommendation", "/AnnualReports/Edit?year={year}&handler=Recommendation", "L ok ok D D D"),
+        ("POST /AnnualReports/Edit?handler=RemoveRecommendation", "/AnnualReports/Edit?year={year}&handler=RemoveRecommendation", "L ok ok D D D"),
+        ("POST /AnnualReports/Edit?handler=Texts", "/AnnualReports/Edit?year={year}&handler=Texts", "L ok ok D D D"),
+        ("POST /AnnualReports/Example?handler=Confirm", "/AnnualReports/Example?id={example}&handler=Confirm", "L ok ok D D D"),
+        ("POST /AnnualReports/Example?handler=Edit", "/AnnualReports/Example?id={example}&handler=Edit", "L ok ok D D D"),
+        ("POST /AnnualReports/Example?handler=Library", "/AnnualReports/Example?id={example}&handler=Library", "L ok ok D D D"),
+        ("POST /AnnualReports/Example?handler=Replace", "/AnnualReports/Example?id={example}&handler=Replace", "L ok ok D D D"),
+        ("POST /AnnualReports/Example?handler=ReplaceAll", "/AnnualReports/Example?id={example}&handler=ReplaceAll", "L ok ok D D D"),
+        ("POST /AnnualReports/Example?handler=Report", "/AnnualReports/Example?id={example}&handler=Report", "L ok ok D D D"),
+        ("POST /AnnualReports/Examples?handler=FromAudit", "/AnnualReports/Examples?handler=FromAudit", "L ok ok D D D"),
+        ("POST /AnnualReports/Examples?handler=FromCase", "/AnnualReports/Examples?handler=FromCase", "L ok ok D D D"),
+        ("POST /CaseAudits", "/CaseAudits", "L ok ok D ok ok"),
+        ("POST /CaseAudits/Case", "/CaseAudits/Case?id={sampled}", "L ok ok 404 404 404"),
+        ("POST /CaseAudits/Details?handler=Sheet", "/CaseAudits/Details?id={audit}&handler=Sheet", "L ok ok 404 D 404"),
+        ("POST /CaseAudits/Results?handler=Recommend", "/CaseAudits/Results?id={audit}&handler=Recommend", "L ok ok D D 404"),
+        ("POST /Cases/New", "/Cases/New", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Answer", "/Cases/{case}?handler=Answer", "L ok ok D ok 404"),
+        ("POST /Cases/{number}?handler=Assign", "/Cases/{case}?handler=Assign", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Classify", "/Cases/{case}?handler=Classify", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Close", "/Cases/{case}?handler=Close", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Conclude", "/Cases/{case}?handler=Conclude", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Extend", "/Cases/{case}?handler=Extend", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=FirstAnswer", "/Cases/{case}?handler=FirstAnswer", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Forward", "/Cases/{case}?handler=Forward", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Letter", "/Cases/{case}?handler=Letter", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Note", "/Cases/{case}?handler=Note", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Reject", "/Cases/{case}?handler=Reject", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=RequestStatement", "/Cases/{case}?handler=RequestStatement", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=RevealCpr", "/Cases/{case}?handler=RevealCpr", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Review", "/Cases/{case}?handler=Review", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Share", "/Cases/{case}?handler=Share", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=ShareDocument", "/Cases/{case}?handler=ShareDocument", "L ok ok D D D"),
+        ("POST /Cases/{number}?handler=Targeted", "/Cases/{case}?handler=Targeted", "L ok ok D D D"),
+        ("POST /Error", "/Error", "- - - - - -"),
+        ("POST /Evaluations", "/Evaluations", "L ok ok D D D"),
+        ("POST /Evaluations/Answer?handler=Assess", "/Evaluations/Answer?year=2017&administration={buf}&handler=Assess", "L ok ok D D D"),
+        ("POST /Evaluations/Answer?handler=Attach", "/Evaluations/Answer?year=2017&administration={buf}&handler=Attach", "L ok ok D ok 404"),
+        ("POST /Evaluations/Answer?handler=ChooseSlot", "/Evaluations/Answer?year=2017&administration={buf}&handler=ChooseSlot", "L ok ok D D D"),
+        ("POST /Evaluations/Answer?handler=Reopen", "/Evaluations/Answer?year=2017&administration={buf}&handler=Reopen", "L ok ok D D D"),
+        ("POST /Evaluations/Answer?handler=Save", "/Evaluations/Answer?year=2017&administration={buf}&handler=Save", "L ok ok D ok 404"),
+        ("POST /Evaluations/Answer?handler=Submit", "/Evaluations/Answer?year=2017&administration={buf}&handler=Submit", "L ok ok D ok 404"),
+        ("POST /Evaluations/Committee", "/Evaluations/Committee", "L D D D ok ok"),
+        ("POST /Evaluations/Report?handler=Publish", "/Evaluations/Report?year=2017&handler=Publish", "L ok ok D D D"),
+        ("POST /Extracts", "/Extracts", "L ok ok D D D"),
+        ("POST /Extracts/Deadlines", "/Extracts/Deadlines", "L ok ok D D D"),
+        ("POST /Extracts/Deadlines?handler=Delete", "/Extracts/Deadlines?handler=Delete", "L ok ok D D D"),
+        ("POST /Letters", "/Letters", "L D ok D D D"),
+        ("POST /Organisation", "/Organisation", "L D ok D D D"),
+        ("POST /Organisation/Administration/{code}?handler=AddUnit", "/Organisation/Administration/BUF?handler=AddUnit", "L D ok D D D"),
+        ("POST /Organisation/Administration/{code}?handler=Details", "/Organisation/Administration/BUF?handler=Details", "L D ok D D D"),
+        ("POST /Organisation/Administration/{code}?handler=Unit", "/Organisation/Administration/BUF?handler=Unit", "L D ok D D D"),
+        ("POST /Organisation/Kle?handler=Add", "/Organisation/Kle?handler=Add", "L D ok D D D"),
+        ("POST /Organisation/Kle?handler=Import", "/Organisation/Kle?handler=Import", "L D ok D D D"),
+        ("POST /Organisation/Kle?handler=Update", "/Organisation/Kle?handler=Update", "L D ok D D D"),
+        ("POST /Recommendations", "/Recommendations", "L ok ok D D D"),
+        ("POST /Recommendations/Details?handler=Close", "/Recommendations/Details?id={rec}&handler=Close", "L ok ok D D D"),
+        ("POST /Recommendations/Details?handler=Progress", "/Recommendations/Details?id={rec}&handler=Progress", "L ok ok D ok 404"),
+        ("POST /Statistics/Targets", "/Statistics/Targets", "L ok ok D D D"),
+        ("POST /Statistics/Targets?handler=Delete", "/Statistics/Targets?handler=Delete", "L ok ok D D D"),
+        ("POST /Users/Edit", "/Users/Edit?id={user}", "L D ok D D D"),
+        ("POST /Users?handler=Unlock", "/Users?handler=Unlock", "L D ok D D D"),
+        ("POST /klage", "/klage", "- - - - - -"),
+        ("POST /Account/Logout", "/Account/Logout", "- - - - - -"),
+    ];
+
+    [Fact]
+    public async Task Every_route_answers_every_role_as_the_matrix_says()
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var (name, user) in RoleColumns)
+        {
+            var client = app.NewClient();
+            if (user is not null) await client.LoginOkAsync(user);
+            clients[name] = client;
+        }
+        var values = await BufDataAsync();
+        var routes = await RoutesAsync();
+
+        var problems = new List<string>();
+        foreach (var route in routes.Where(r => Matrix.All(m => m.Route != r)))
+            problems.Add($"Route '{route}' is not in the matrix: add a row to {nameof(RouteRoleMatrixTests)}.{nameof(Matrix)}.");
+        foreach (var row in Matrix.Where(m => !routes.Contains(m.Route)))
+            problems.Add($"The matrix row '{row.Route}' names a route the application no longer has: remove it.");
+        // TILSYN_MATRIX_DISCOVER=1 asks every role on every route and prints the rows as they answer now (to review, not to paste blindly).
+        var discover = Environment.GetEnvironmentVariable("TILSYN_MATRIX_DISCOVER") == "1";
+
+        var tokens = new Dictionary<string, string>();
+        var found = new List<string>();
+        // In the matrix's order (logout last); discovery adds the routes the matrix lacks at the end.
+        foreach (var route in Matrix.Select(m => m.Route).Where(routes.Contains).Concat(discover ? routes.Where(r => Matrix.All(m => m.Route != r)) : []).ToList())
+        {
+            var row = Matrix.FirstOrDefault(m => m.Route == route);
+            var method = route[..route.IndexOf(' ')];
+            var path = Fill(row.Path ?? DefaultPath(route), values);
+            // A route found only by discovery has no row yet: every role is asked ("?").
+            var expected = (row.Expected ?? string.Join(' ', RoleColumns.Select(_ => "?"))).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(expected.Length == RoleColumns.Length, $"{route}: {RoleColumns.Length} answers expected, found {expected.Length}");
+            var actual = new List<string>();
+            for (var i = 0; i < RoleColumns.Length; i++)
+            {
+                var (role, _) = RoleColumns[i];
+                if (expected[i] is "ok" or "-") { actual.Add(expected[i]); continue; }
+                var client = clients[role];
+                HttpResponseMessage response;
+                if (method == "GET") response = await client.GetAsync(path);
+                else
+                {
+                    if (!tokens.TryGetValue(role, out var token))
+                        tokens[role] = token = await client.AntiforgeryTokenAsync(role == "anonymous" ? "/Account/Login" : "/");
+                    response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                }
+                var got = Describe(response);
+                actual.Add(discover && method != "GET" && got is not ("D" or "L" or "404" or "403" or "401") ? "ok" : got);
+                if (!discover && got != expected[i])
+                    problems.Add($"{route} as {role} ({path}): expected {expected[i]}, got {got}");
+            }
+            found.Add($"        (\"{route}\", \"{row.Path ?? DefaultPath(route)}\", \"{string.Join(' ', actual)}\"),");
+        }
+        if (discover) Assert.Fail("Discovered:\n" + string.Join("\n", found));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static string Describe(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode is 301 or 302 or 303 or 307)
+        {
+            var to = response.Headers.Location?.OriginalString ?? "";
+            return to.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) ? "L"
+                : to.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase) ? "D" : "R";
+        }
+        return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string DefaultPath(string route)
+    {
+        var path = route[(route.IndexOf(' ') + 1)..];
+        return path.Replace("{number}", "{case}").Replace("{sequence:int}", "{doc}").Replace("{code}", "BUF")
+            .Replace("{id:guid}", "00000000-0000-0000-0000-000000000001").Replace("{documentName}", "v1").Replace("{table}", "kategorier");
+    }
+
+    private static string Fill(string path, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var (key, value) in values) path = path.Replace("{" + key + "}", value);
+        return path;
+    }
+
+    /// <summary>
+    /// Every route the application answers, as "METHOD /pattern" (pages: one line per handler,
+    /// "METHOD /pattern?handler=Name"). A page's "/Index" alias is the same page and is left out.
+    /// </summary>
+    private async Task<List<string>> RoutesAsync()
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                if (pattern.EndsWith("/Index", StringComparison.Ordinal) || pattern == "/Index") continue;
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var h in compiled.HandlerMethods)
+                    result.Add($"{h.HttpMethod.ToUpperInvariant()} {pattern}{(string.IsNullOrEmpty(h.Name) ? "" : "?handler=" + h.Name)}");
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var m in methods) result.Add($"{m} {pattern}");
+        }
+        return [.. result];
+    }
+
+    /// <summary>BUF's data for the placeholders: a shared BUF case with a shared document and a status link, and the demo's BUF records.</summary>
+    private async Task<Dictionary<string, string>> BufDataAsync()
+    {
+        var token = StatusToken.New();
+        return await app.WithDbAsync(async db =>
+        {
+            var buf = await db.Administrations.Where(a => a.Code == "BUF").Select(a => a.Id).SingleAsync();
+            var at = app.Clock.GetUtcNow();
+            var c = CaseBuilder.ACase().Numbered(2026, 9000).From("Matrix Borger").About("Matrixsag").ReceivedAt(at).For(buf).Build();
+            c.SetStatusToken(StatusToken.Hash(token));
+            c.AddDocument(DocumentKind.Outgoing, "Brev til borgeren", at, Actor.System, "Tekst", null, null, null);
+            c.ShareWithAdministration(false, at, Actor.System);
+            c.ShareDocument(c.Documents[^1].Sequence, at, Actor.System);
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+            var audit = await db.Set<CaseAudit>().Where(a => a.AdministrationId == buf).Select(a => a.Id).FirstAsync();
+            return new Dictionary<string, string>
+            {
+                ["case"] = c.Number,
+                ["doc"] = c.Documents[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["token"] = token,
+                ["buf"] = buf.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["rec"] = (await db.Recommendations.Where(r => r.AdministrationId == buf).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["audit"] = audit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["sampled"] = (await db.Set<SampledCase>().Where(s => s.AuditId == audit).Select(s => s.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["year"] = (await db.Set<AnnualReport>().Where(r => r.PublishedAt != null).Select(r => r.Year).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["example"] = (await db.Set<CaseExample>().Select(e => e.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["user"] = (await db.Users.Where(u => u.UserName == "buf").Select(u => u.Id).SingleAsync()),
+            };
+        });
+    }
+}
