@@ -13,4 +13,8 @@ public enum AccessAction
     Download = 4,
     /// <summary>Searched case texts.</summary>
     Search = 5,
+    /// <summary>Sent the citizen a new status link (the old one stopped working).</summary>
+    ReissueStatusLink = 6,
+    /// <summary>Revoked the citizen's status link.</summary>
+    RevokeStatusLink = 7,
 }
