@@ -195,3 +195,33 @@ public sealed class MailSecuritySettingTests
         Assert.Contains("Mail:Security", ex.ToString());
     }
 }
+
+public sealed class MailErrorTextTests
+{
+    [Fact]
+    public void An_smtp_error_is_kept_without_the_addresses_it_names()
+    {
+        var text = MailDispatcher.ErrorText(new InvalidOperationException("5.1.1 <anna.hansen@borger.example>: Recipient address rejected; from borgerraadgiveren@kommune.example"));
+        Assert.DoesNotContain("anna.hansen", text);
+        Assert.DoesNotContain("@", text);
+        Assert.Contains("Recipient address rejected", text);
+        Assert.True(MailDispatcher.ErrorText(new InvalidOperationException(new string('x', 5000))).Length <= 500);
+    }
+
+    [Theory]
+    [InlineData("StartTls", 25, MailKit.Security.SecureSocketOptions.StartTls)]
+    [InlineData("starttls", 587, MailKit.Security.SecureSocketOptions.StartTls)]
+    [InlineData("SslOnConnect", 465, MailKit.Security.SecureSocketOptions.SslOnConnect)]
+    [InlineData("Auto", 465, MailKit.Security.SecureSocketOptions.SslOnConnect)]
+    [InlineData("Auto", 25, MailKit.Security.SecureSocketOptions.StartTls)]
+    [InlineData("None", 25, MailKit.Security.SecureSocketOptions.None)]
+    public void Only_an_explicit_None_sends_without_tls(string setting, int port, MailKit.Security.SecureSocketOptions expected) =>
+        Assert.Equal(expected, new MailOptions { Security = setting, Port = port }.SocketOptions());
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Plain")]
+    [InlineData("StartTlsWhenAvailable")]
+    public void A_setting_that_could_fall_back_to_plain_text_is_not_accepted(string setting) =>
+        Assert.Null(new MailOptions { Security = setting }.SocketOptions());
+}

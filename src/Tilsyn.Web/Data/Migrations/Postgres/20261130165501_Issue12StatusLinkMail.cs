@@ -73,6 +73,7 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 column: "NextAttemptAt");
 
             Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder, postgres: true);
+            Tilsyn.Web.Complaints.LegacyStatusLinkScrub.Up(migrationBuilder, postgres: true);
         }
 
         /// <inheritdoc />

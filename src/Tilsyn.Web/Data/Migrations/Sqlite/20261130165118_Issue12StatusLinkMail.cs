@@ -72,6 +72,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 column: "NextAttemptAt");
 
             Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder, postgres: false);
+            Tilsyn.Web.Complaints.LegacyStatusLinkScrub.Up(migrationBuilder, postgres: false);
         }
 
         /// <inheritdoc />
