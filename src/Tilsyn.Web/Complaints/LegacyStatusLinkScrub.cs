@@ -18,12 +18,12 @@ public static class LegacyStatusLinkScrub
     {
         foreach (var (table, column, where) in new[]
         {
-            ("case_documents", "Text", postgres ? "\"Kind\" = 'Outgoing'" : "Kind = 'Outgoing'"),
+            ("case_documents", "Text", "\"Kind\" = 'Outgoing'"),
             ("outgoing_mail", "Body", "1 = 1"),
             ("case_search", "content", "1 = 1"),
         })
         {
-            var col = postgres ? $"\"{column}\"" : column;
+            var col = $"\"{column}\"";
             if (postgres)
             {
                 m.Sql($"UPDATE {table} SET {col} = regexp_replace({col}, '/status/[A-Za-z0-9_-]{{{TokenLength}}}', '/status-link-fjernet', 'g') WHERE {where} AND strpos({col}, '/status/') > 0;");

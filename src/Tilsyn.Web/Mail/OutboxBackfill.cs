@@ -11,9 +11,10 @@ namespace Tilsyn.Web.Mail;
 /// </summary>
 public static class OutboxBackfill
 {
-    public static void Up(MigrationBuilder m, bool postgres)
+    /// <summary>The same SQL on both databases: double-quoted names are standard SQL, and SQLite reads them too.</summary>
+    public static void Up(MigrationBuilder m)
     {
-        string Q(string name) => postgres ? $"\"{name}\"" : name;
+        static string Q(string name) => $"\"{name}\"";
         m.Sql($"UPDATE outgoing_mail SET {Q("NextAttemptAt")} = {Q("CreatedAt")};");
         m.Sql($"UPDATE outgoing_mail SET {Q("FailedAt")} = {Q("CreatedAt")} WHERE {Q("SentAt")} IS NULL AND {Q("Attempts")} >= 10;");
         m.Sql($"UPDATE cases SET {Q("StatusLinkIssuedAt")} = {Q("ReceivedAt")} WHERE {Q("StatusTokenHash")} IS NOT NULL;");

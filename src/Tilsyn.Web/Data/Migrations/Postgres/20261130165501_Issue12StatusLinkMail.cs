@@ -72,7 +72,7 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 table: "outgoing_mail",
                 column: "NextAttemptAt");
 
-            Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder, postgres: true);
+            Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder);
             Tilsyn.Web.Complaints.LegacyStatusLinkScrub.Up(migrationBuilder, postgres: true);
         }
 

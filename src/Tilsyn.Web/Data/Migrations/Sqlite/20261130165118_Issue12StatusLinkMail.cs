@@ -71,7 +71,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 table: "outgoing_mail",
                 column: "NextAttemptAt");
 
-            Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder, postgres: false);
+            Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder);
             Tilsyn.Web.Complaints.LegacyStatusLinkScrub.Up(migrationBuilder, postgres: false);
         }
 
