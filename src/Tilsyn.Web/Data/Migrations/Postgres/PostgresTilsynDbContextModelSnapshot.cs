@@ -1580,9 +1580,11 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("FailedAt");
 
-                    b.HasIndex("NextAttemptAt");
+                    b.HasIndex("LeaseUntil");
 
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });

@@ -1521,9 +1521,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FailedAt");
 
-                    b.HasIndex("NextAttemptAt");
+                    b.HasIndex("LeaseUntil");
 
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });

@@ -68,9 +68,14 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 column: "FailedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_outgoing_mail_NextAttemptAt",
+                name: "IX_outgoing_mail_LeaseUntil",
                 table: "outgoing_mail",
-                column: "NextAttemptAt");
+                column: "LeaseUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outgoing_mail_SentAt_NextAttemptAt",
+                table: "outgoing_mail",
+                columns: new[] { "SentAt", "NextAttemptAt" });
 
             Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder);
             Tilsyn.Web.Complaints.LegacyStatusLinkScrub.Up(migrationBuilder, postgres: true);
@@ -84,7 +89,11 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                 table: "outgoing_mail");
 
             migrationBuilder.DropIndex(
-                name: "IX_outgoing_mail_NextAttemptAt",
+                name: "IX_outgoing_mail_LeaseUntil",
+                table: "outgoing_mail");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outgoing_mail_SentAt_NextAttemptAt",
                 table: "outgoing_mail");
 
             migrationBuilder.DropColumn(

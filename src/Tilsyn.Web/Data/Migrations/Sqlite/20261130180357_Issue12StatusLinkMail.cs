@@ -67,9 +67,14 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 column: "FailedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_outgoing_mail_NextAttemptAt",
+                name: "IX_outgoing_mail_LeaseUntil",
                 table: "outgoing_mail",
-                column: "NextAttemptAt");
+                column: "LeaseUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outgoing_mail_SentAt_NextAttemptAt",
+                table: "outgoing_mail",
+                columns: new[] { "SentAt", "NextAttemptAt" });
 
             Tilsyn.Web.Mail.OutboxBackfill.Up(migrationBuilder);
             Tilsyn.Web.Complaints.LegacyStatusLinkScrub.Up(migrationBuilder, postgres: false);
@@ -83,7 +88,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                 table: "outgoing_mail");
 
             migrationBuilder.DropIndex(
-                name: "IX_outgoing_mail_NextAttemptAt",
+                name: "IX_outgoing_mail_LeaseUntil",
+                table: "outgoing_mail");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outgoing_mail_SentAt_NextAttemptAt",
                 table: "outgoing_mail");
 
             migrationBuilder.DropColumn(
