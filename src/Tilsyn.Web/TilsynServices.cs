@@ -38,7 +38,9 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Security.ReceiptCap>();
         services.AddScoped<CaseLetters>();
         services.AddScoped<MailOutbox>();
-        services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.AddSingleton<StatusLinks>();
+        services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))
+            .Validate(o => o.SocketOptions() is not null, MailOptions.SecurityError).ValidateOnStart();
         services.AddSingleton<MailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
         services.AddSingleton<DeadlineReminders>();

@@ -69,8 +69,14 @@ public sealed class ComplaintCase
     /// <summary>The advisor's caseworker responsible (<i>sagsbehandler</i>).</summary>
     public string? CaseworkerId { get; private set; }
 
-    /// <summary>SHA-256 of the citizen's private status link token; the token itself is never stored.</summary>
+    /// <summary>SHA-256 of the citizen's private status link token; the token itself is never stored. Null when revoked.</summary>
     public string? StatusTokenHash { get; private set; }
+
+    /// <summary>When the current status link was issued (at registration, or when staff last sent a new one).</summary>
+    public DateTimeOffset? StatusLinkIssuedAt { get; private set; }
+
+    /// <summary>When staff revoked the status link; null while the case has a link (or never had one).</summary>
+    public DateTimeOffset? StatusLinkRevokedAt { get; private set; }
 
     public Outcome? Outcome { get; private set; }
     public string? ConclusionText { get; private set; }
@@ -104,7 +110,38 @@ public sealed class ComplaintCase
 
     public bool IsOpen => CaseWorkflow.IsOpen(Status);
 
-    public void SetStatusToken(string tokenHash) => StatusTokenHash = tokenHash;
+    /// <summary>Gives the case a status link (its token's hash); an earlier link stops working.</summary>
+    public void SetStatusToken(string tokenHash, DateTimeOffset? issuedAt = null)
+    {
+        StatusTokenHash = tokenHash;
+        StatusLinkIssuedAt = issuedAt ?? ReceivedAt;
+        StatusLinkRevokedAt = null;
+    }
+
+    /// <summary>
+    /// Staff send the citizen a new status link (a lost or shared link): the old link stops working at
+    /// once. Only for a citizen with an e-mail address (the link travels only by mail) and while the
+    /// link could still be used (<see cref="StatusLinkValid"/>).
+    /// </summary>
+    public void ReissueStatusLink(string tokenHash, DateTimeOffset at, Actor by)
+    {
+        if (string.IsNullOrWhiteSpace(Citizen?.Email))
+            throw new DomainException("Borgeren har ingen e-mailadresse på sagen, så et nyt link kan ikke sendes.");
+        if (!StatusLinkValid(at))
+            throw new DomainException("Sagen blev lukket for mere end et halvt år siden; borgerens statusside er ikke længere åben.");
+        SetStatusToken(tokenHash, at);
+        events.Add(new CaseEvent(at, by, "Nyt link til borgerens statusside sendt til borgerens e-mail; det tidligere link virker ikke længere."));
+    }
+
+    /// <summary>Staff close the citizen's status link (e.g. it was shared by mistake); a new one can be sent later.</summary>
+    public void RevokeStatusLink(DateTimeOffset at, Actor by)
+    {
+        if (StatusTokenHash is null)
+            throw new DomainException("Sagen har intet gyldigt link til borgerens statusside.");
+        StatusTokenHash = null;
+        StatusLinkRevokedAt = at;
+        events.Add(new CaseEvent(at, by, "Linket til borgerens statusside er tilbagekaldt."));
+    }
 
     /// <summary>Classifies the case. The unit must belong to the administration (checked by the caller, which knows the tree).</summary>
     public void Classify(CaseType type, int? administrationId, int? unitId, string? kleCode, IEnumerable<ComplaintCategory> newCategories, DateTimeOffset at, Actor by)

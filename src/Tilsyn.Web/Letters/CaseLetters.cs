@@ -9,7 +9,7 @@ namespace Tilsyn.Web.Letters;
 /// Writes the case's letters: merges the template with the case, renders the PDF, journalises it on
 /// the case as an outgoing document and queues it by e-mail. Runs inside the caller's transaction.
 /// </summary>
-public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvider clock, IHttpContextAccessor http, IConfiguration config)
+public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvider clock, Complaints.StatusLinks statusLinks, IConfiguration config)
 {
     public async Task<(string Title, string Body)> TemplateAsync(LetterKind kind, CancellationToken ct)
     {
@@ -19,8 +19,13 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
         return (d.Title, d.Body);
     }
 
+    /// <summary>
+    /// The receipt (<i>kvittering</i>). The journalised letter says the link was mailed; the mail's stored
+    /// body keeps <see cref="Complaints.StatusLinks.Placeholder"/>, and the link is merged in only when it is sent.
+    /// </summary>
     public Task SendReceiptAsync(ComplaintCase c, string statusToken, CancellationToken ct) =>
-        SendAsync(c, LetterKind.Receipt, c.Citizen?.Email, new() { ["statuslink"] = StatusUrl(statusToken) }, ct);
+        SendAsync(c, LetterKind.Receipt, c.Citizen?.Email, new() { ["statuslink"] = Complaints.StatusLinks.InDocument(c) }, ct,
+            protectedStatusToken: statusLinks.Protect(statusToken));
 
     public async Task SendStatementRequestAsync(ComplaintCase c, StatementRequest request, CancellationToken ct)
     {
@@ -47,21 +52,25 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
             c.Citizen.Name, c.Citizen.Email, [], ct);
     }
 
-    private async Task SendAsync(ComplaintCase c, LetterKind kind, string? citizenEmail, Dictionary<string, string> extra, CancellationToken ct, IReadOnlyList<string>? otherRecipients = null)
+    private async Task SendAsync(ComplaintCase c, LetterKind kind, string? citizenEmail, Dictionary<string, string> extra, CancellationToken ct,
+        IReadOnlyList<string>? otherRecipients = null, string? protectedStatusToken = null)
     {
         var (titleTemplate, bodyTemplate) = await TemplateAsync(kind, ct);
         var fields = await FieldsAsync(c, ct);
         foreach (var (k, v) in extra) fields[k] = v;
         var title = Merge(titleTemplate, fields, kind);
         var body = Merge(bodyTemplate, fields, kind);
+        var citizenMail = protectedStatusToken is null ? null
+            : Merge(bodyTemplate, new Dictionary<string, string>(fields) { ["statuslink"] = Complaints.StatusLinks.Placeholder }, kind);
         var toCitizen = kind != LetterKind.StatementRequest;
         await DeliverAsync(c, title, body, toCitizen, kind.AnswersCitizen(), Actor.System,
-            toCitizen ? c.Citizen?.Name ?? "" : fields["forvaltning.navn"], citizenEmail, otherRecipients ?? [], ct);
+            toCitizen ? c.Citizen?.Name ?? "" : fields["forvaltning.navn"], citizenEmail, otherRecipients ?? [], ct, citizenMail, protectedStatusToken);
     }
 
     /// <summary>Renders the PDF, journalises it as an outgoing document and queues the mails.</summary>
     private async Task DeliverAsync(ComplaintCase c, string title, string body, bool toCitizen, bool answersCitizen, Actor by,
-        string recipientName, string? citizenEmail, IReadOnlyList<string> otherRecipients, CancellationToken ct)
+        string recipientName, string? citizenEmail, IReadOnlyList<string> otherRecipients, CancellationToken ct,
+        string? citizenMailText = null, string? protectedStatusToken = null)
     {
         var pdf = LetterPdf.Render(new LetterDocument(
             SenderLines: ["Borgerrådgiveren", .. (config.GetSection("Letters:SenderAddress").Get<string[]>() ?? ["Rådhuset", "1599 København V"])],
@@ -76,7 +85,8 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
         var docNumber = CaseNumber.FormatDocument(c.Number, doc.Sequence);
         var mailBody = $"{body}\n\nBrevet er vedhæftet som PDF (dokument {docNumber}).";
         if (toCitizen && !string.IsNullOrWhiteSpace(citizenEmail))
-            outbox.Enqueue(citizenEmail, $"{title} – sag {c.Number}", mailBody, c.Number, $"{docNumber}.pdf", pdf, "application/pdf");
+            outbox.Enqueue(citizenEmail, $"{title} – sag {c.Number}", citizenMailText is null ? mailBody : $"{citizenMailText}\n\nBrevet er vedhæftet som PDF (dokument {docNumber}).",
+                c.Number, $"{docNumber}.pdf", pdf, "application/pdf", protectedStatusToken);
         foreach (var to in otherRecipients)
             outbox.Enqueue(to, $"{title} – sag {c.Number}", mailBody, c.Number, $"{docNumber}.pdf", pdf, "application/pdf");
         await db.SaveChangesAsync(ct);
@@ -112,12 +122,5 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
         foreach (var (name, _) in DefaultLetterTemplates.KnownFields)
             fields.TryAdd(name, "");
         return fields;
-    }
-
-    private string StatusUrl(string token)
-    {
-        var baseUrl = config["PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrl) && http.HttpContext?.Request is { } r) baseUrl = $"{r.Scheme}://{r.Host}";
-        return $"{baseUrl?.TrimEnd('/')}/status/{token}";
     }
 }

@@ -12,6 +12,11 @@ internal sealed class OutgoingMailMapping : IEntityTypeConfiguration<OutgoingMai
         e.Property(x => x.AttachmentContentType).HasMaxLength(100);
         e.Property(x => x.CaseNumber).HasMaxLength(12);
         e.Property(x => x.LastError).HasMaxLength(1000);
+        e.Property(x => x.LeaseOwner).HasMaxLength(64);
+        e.Property(x => x.ProtectedStatusToken).HasMaxLength(1000);
         e.HasIndex(x => x.SentAt);
+        e.HasIndex(x => new { x.SentAt, x.NextAttemptAt }); // what is due: unsent, by time
+        e.HasIndex(x => x.LeaseUntil); // leases that ran out
+        e.HasIndex(x => x.FailedAt);
     }
 }

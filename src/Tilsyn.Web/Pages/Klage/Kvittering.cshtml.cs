@@ -1,6 +1,12 @@
+using Tilsyn.Web.Complaints;
+
 namespace Tilsyn.Web.Pages.Klage;
 
-public sealed class KvitteringModel : PageModel
+/// <summary>
+/// The receipt page right after submission. It shows the citizen the status link in the citizen's own
+/// browser; the token came through the (encrypted) TempData cookie and is not stored anywhere in clear.
+/// </summary>
+public sealed class KvitteringModel(StatusLinks links) : PageModel
 {
     /// <summary>TempData flag: a submission with the robot field filled in was discarded (neutral answer, no case).</summary>
     public const string DiscardedKey = "Klage.Discarded";
@@ -16,6 +22,7 @@ public sealed class KvitteringModel : PageModel
 
     public IActionResult OnGet()
     {
+        Response.Headers.CacheControl = "no-store";
         if (TempData[DiscardedKey] is true)
         {
             Discarded = true;
@@ -25,8 +32,8 @@ public sealed class KvitteringModel : PageModel
         if (TempData["CaseNumber"] is not string number || TempData["StatusToken"] is not string token)
             return RedirectToPage("/Klage/Index");
         CaseNumber = number;
-        StatusPath = $"/status/{token}";
-        StatusUrl = $"{Request.Scheme}://{Request.Host}{StatusPath}";
+        StatusPath = links.Path(token);
+        StatusUrl = links.Url(token); // from PublicBaseUrl, never from the request's Host header
         NoReceipt = TempData[NoReceiptKey] is true;
         return Page();
     }

@@ -8,10 +8,12 @@ public sealed class DocumentModel(TilsynDbContext db, TimeProvider clock, Access
 {
     public async Task<IActionResult> OnGetAsync(string token, int sequence, CancellationToken ct)
     {
+        Response.Headers.CacheControl = "no-store";
         var c = await IndexModel.FindAsync(db, clock, token, ct);
         var doc = c?.Documents.FirstOrDefault(d => d.Sequence == sequence && d.VisibleToCitizen);
         if (c is null || doc is null) return NotFound();
-        await accessLog.WriteAsync(AccessAction.Download, c.Number, $"Borgeren hentede dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)}", ct);
+        var who = User.Identity?.IsAuthenticated == true ? "En medarbejder (ikke borgeren) hentede" : "Borgeren hentede";
+        await accessLog.WriteAsync(AccessAction.Download, c.Number, $"{who} dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)} via statuslinket", ct);
         return Cases.DocumentModel.FileOf(c, doc);
     }
 }

@@ -298,10 +298,6 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.Property<string>("answers")
                         .IsRequired()
                         .HasColumnType("text")
@@ -490,6 +486,12 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTimeOffset?>("StatusLinkIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StatusLinkRevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("StatusTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -508,10 +510,6 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<int?>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Year")
@@ -658,10 +656,6 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -846,10 +840,6 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -1066,10 +1056,6 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int?>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("updates")
@@ -1553,7 +1539,27 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedStatusToken")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
@@ -1572,7 +1578,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("LeaseUntil");
+
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });

@@ -285,10 +285,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("answers")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -471,6 +467,12 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusLinkIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusLinkRevokedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatusTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -489,10 +491,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -632,10 +630,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -813,10 +807,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -1025,10 +1015,6 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("updates")
@@ -1494,7 +1480,27 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedStatusToken")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
@@ -1513,7 +1519,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("LeaseUntil");
+
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });
