@@ -298,6 +298,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("answers")
                         .IsRequired()
                         .HasColumnType("text")
@@ -352,6 +356,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SharedWithAdministration")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("StatementRequestId")
                         .HasColumnType("integer");
@@ -443,6 +450,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<string>("ConclusionText")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ContactDetailsShared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text");
@@ -481,6 +491,12 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SharedWithAdministrationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -512,6 +528,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -521,6 +541,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SharedWithAdministrationId");
 
                     b.HasIndex("Status");
 
@@ -657,6 +679,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrationId");
@@ -683,6 +709,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReportPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportPublishedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -840,6 +873,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -1058,6 +1095,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("updates")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1095,9 +1136,16 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1113,6 +1161,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("CaseNumber");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("UserName");
 
@@ -1404,6 +1455,30 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("extract_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "AddressKey");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Identity.TilsynUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1418,6 +1493,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1706,6 +1784,11 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasForeignKey("AdministrationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithAdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Tilsyn.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1887,6 +1970,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasOne("Tilsyn.Web.Extracts.Extract", null)
                         .WithMany()
                         .HasForeignKey("ExtractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Identity.TilsynUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -285,6 +285,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("answers")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -336,6 +340,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithAdministration")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("StatementRequestId")
@@ -424,6 +431,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<string>("ConclusionText")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContactDetailsShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -462,6 +472,12 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SharedWithAdministrationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -493,6 +509,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -502,6 +522,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SharedWithAdministrationId");
 
                     b.HasIndex("Status");
 
@@ -632,6 +654,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrationId");
@@ -656,6 +682,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportPublishedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -807,6 +840,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -1017,6 +1054,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("updates")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1052,9 +1093,16 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1070,6 +1118,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("CaseNumber");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("UserName");
 
@@ -1347,6 +1398,30 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("extract_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "AddressKey");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Identity.TilsynUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1361,6 +1436,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1645,6 +1723,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AdministrationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithAdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Tilsyn.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1826,6 +1909,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasOne("Tilsyn.Web.Extracts.Extract", null)
                         .WithMany()
                         .HasForeignKey("ExtractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Identity.TilsynUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using Tilsyn.Web.Data;
 namespace Tilsyn.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTilsynDbContext))]
-    [Migration("20261130181004_Issue12StatusLinkMail")]
-    partial class Issue12StatusLinkMail
+    [Migration("20261130182357_Issue12Trust")]
+    partial class Issue12Trust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -301,6 +301,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("answers")
                         .IsRequired()
                         .HasColumnType("text")
@@ -355,6 +359,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SharedWithAdministration")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("StatementRequestId")
                         .HasColumnType("integer");
@@ -446,6 +453,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<string>("ConclusionText")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ContactDetailsShared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text");
@@ -484,6 +494,12 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SharedWithAdministrationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -515,6 +531,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -524,6 +544,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SharedWithAdministrationId");
 
                     b.HasIndex("Status");
 
@@ -660,6 +682,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrationId");
@@ -686,6 +712,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReportPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportPublishedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -843,6 +876,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -1061,6 +1098,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("updates")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1098,9 +1139,16 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1116,6 +1164,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("CaseNumber");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("UserName");
 
@@ -1407,6 +1458,30 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("extract_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "AddressKey");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Identity.TilsynUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1421,6 +1496,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1709,6 +1787,11 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasForeignKey("AdministrationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithAdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Tilsyn.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1890,6 +1973,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasOne("Tilsyn.Web.Extracts.Extract", null)
                         .WithMany()
                         .HasForeignKey("ExtractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Identity.TilsynUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Tilsyn.Web.Data;
 namespace Tilsyn.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTilsynDbContext))]
-    [Migration("20261130165603_Issue12Concurrency")]
-    partial class Issue12Concurrency
+    [Migration("20261130182353_Issue12Trust")]
+    partial class Issue12Trust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -345,6 +345,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SharedWithAdministration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("StatementRequestId")
                         .HasColumnType("INTEGER");
 
@@ -431,6 +434,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<string>("ConclusionText")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContactDetailsShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -469,10 +475,22 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SharedWithAdministrationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusLinkIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusLinkRevokedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StatusTokenHash")
                         .HasMaxLength(64)
@@ -507,6 +525,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SharedWithAdministrationId");
 
                     b.HasIndex("Status");
 
@@ -665,6 +685,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportPublishedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1069,9 +1096,16 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1087,6 +1121,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("CaseNumber");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("UserName");
 
@@ -1364,6 +1401,30 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("extract_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "AddressKey");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Identity.TilsynUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1378,6 +1439,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1497,7 +1561,27 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedStatusToken")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
@@ -1516,7 +1600,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("LeaseUntil");
+
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });
@@ -1634,6 +1724,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasOne("Tilsyn.Organisation.Administration", null)
                         .WithMany()
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithAdministrationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Tilsyn.Organisation.OrgUnit", null)
@@ -1817,6 +1912,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasOne("Tilsyn.Web.Extracts.Extract", null)
                         .WithMany()
                         .HasForeignKey("ExtractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.Identity.LoginThrottle", b =>
+                {
+                    b.HasOne("Tilsyn.Web.Identity.TilsynUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
