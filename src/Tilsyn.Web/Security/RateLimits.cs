@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
@@ -88,16 +86,8 @@ public static class RateLimits
     /// <summary>
     /// The client a limit counts: its address as the forwarded-headers middleware left it (a trusted
     /// proxy's <c>X-Forwarded-For</c>, else the connection's address). An IPv6 client counts by its /64,
-    /// which one household or host owns whole and could otherwise rotate through.
+    /// which one household or host owns whole and could otherwise rotate through: the same key as the
+    /// login back-off (<see cref="LoginBackOff.AddressKey"/>).
     /// </summary>
-    public static string ClientKey(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    public static string ClientKey(HttpContext context) => LoginBackOff.AddressKey(context.Connection.RemoteIpAddress);
 }
