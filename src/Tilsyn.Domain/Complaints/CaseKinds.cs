@@ -9,6 +9,32 @@ public enum CaseType
     Inquiry = 2,
     /// <summary><i>Egen drift</i>: the advisor investigates on its own initiative.</summary>
     OwnInitiative = 3,
+    /// <summary><i>Indsigtsanmodning</i>: a data subject asks for the personal data Tilsyn holds (GDPR art. 15); answered within one month.</summary>
+    DataAccessRequest = 4,
+    /// <summary><i>Sletteanmodning</i>: a data subject asks for erasure (GDPR art. 17); answered within one month.</summary>
+    ErasureRequest = 5,
+    /// <summary><i>Berigtigelse</i>: a data subject asks for correction (GDPR art. 16); answered within one month.</summary>
+    RectificationRequest = 6,
+    /// <summary><i>Aktindsigt</i>: a request for access to documents under the Public Administration Act (OFL); answered within 7 working days (OFL §36).</summary>
+    DocumentAccessRequest = 7,
+}
+
+/// <summary>
+/// Which case types are the advisor's supervision (complaints, inquiries, own-initiative cases) and
+/// which are requests about Tilsyn's own records (data-subject requests, <i>aktindsigt</i>). Only
+/// supervision cases count in statistics, annual reports, audits and the case library.
+/// </summary>
+public static class CaseTypes
+{
+    /// <summary>The types the advisor's statistics and reports are about.</summary>
+    public static readonly IReadOnlyList<CaseType> Supervision = [CaseType.Complaint, CaseType.Inquiry, CaseType.OwnInitiative];
+
+    /// <summary>GDPR art. 15–17 requests (one month, extendable by two).</summary>
+    public static readonly IReadOnlyList<CaseType> DataSubjectRequests = [CaseType.DataAccessRequest, CaseType.ErasureRequest, CaseType.RectificationRequest];
+
+    public static bool IsSupervision(CaseType t) => t is CaseType.Complaint or CaseType.Inquiry or CaseType.OwnInitiative;
+
+    public static bool IsDataSubjectRequest(CaseType t) => t is CaseType.DataAccessRequest or CaseType.ErasureRequest or CaseType.RectificationRequest;
 }
 
 /// <summary>How the case reached the advisor (<i>kanal</i>).</summary>
@@ -47,6 +73,10 @@ public static class CaseTexts
         CaseType.Complaint => "Klage",
         CaseType.Inquiry => "Henvendelse",
         CaseType.OwnInitiative => "Egen drift",
+        CaseType.DataAccessRequest => "Indsigtsanmodning",
+        CaseType.ErasureRequest => "Sletteanmodning",
+        CaseType.RectificationRequest => "Berigtigelse",
+        CaseType.DocumentAccessRequest => "Aktindsigt",
         _ => t.ToString(),
     };
 

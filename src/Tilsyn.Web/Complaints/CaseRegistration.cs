@@ -79,7 +79,7 @@ public sealed class CaseRegistration(
                 var year = Tilsyn.Calendar.DanishTime.LocalDate(now).Year;
                 var seq = await numbers.NextAsync(year, ct);
                 var theCase = new ComplaintCase(year, seq, form.Type, form.Channel, citizen, FreeText.Normalise(form.Subject), FreeText.Normalise(form.Description),
-                    now, deadlines.FirstAnswerDue(calendar, Tilsyn.Calendar.DanishTime.LocalDate(now)), by, form.AdministrationId);
+                    now, deadlines.FirstAnswerDue(calendar, Tilsyn.Calendar.DanishTime.LocalDate(now), form.Type), by, form.AdministrationId);
                 theCase.SetStatusToken(StatusToken.Hash(token), now);
                 theCase.AddDocument(DocumentKind.Incoming, form.Type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", now, by, theCase.Description, null, null, null);
                 foreach (var f in attachments)
