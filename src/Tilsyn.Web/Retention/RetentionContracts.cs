@@ -34,3 +34,18 @@ public interface ICaseErasure
 
 /// <summary>What an on-demand erasure did: the cases erased, and those left alone because of a legal hold.</summary>
 public sealed record ErasureOutcome(IReadOnlyList<int> Erased, IReadOnlyList<int> OnHold);
+
+/// <summary>
+/// The deletion itself, with no rules: removes the personal data of the given cases in one
+/// transaction and leaves a pseudonymous stub (number, type, administration, unit, KLE, categories,
+/// dates, outcome, rules breached), so statistics, reports and audit results do not change. Holds
+/// and retention rules are the caller's business (<see cref="ICaseErasure"/>, the retention run).
+/// </summary>
+public interface ICaseDataDeleter
+{
+    /// <summary>Deletes the personal data of the cases (already deleted ones are skipped); returns how many were deleted.</summary>
+    Task<int> DeleteAsync(IReadOnlyCollection<int> caseIds, string reason, CancellationToken ct);
+
+    /// <summary>Makes deleted bytes unrecoverable from the database files where the provider allows it (SQLite: free pages and WAL).</summary>
+    Task ReclaimStorageAsync(CancellationToken ct);
+}
