@@ -55,6 +55,21 @@ public sealed class CaseAuditAccess
     /// <summary>The sampled cases (case-level data): never for Leadership.</summary>
     public bool MaySeeCases(CaseAudit audit) => staff || (own is { } id && audit.AdministrationId == id);
 
+    /// <summary>
+    /// Whether the user sees a sampled case's key only where the case itself is visible to them: an
+    /// audit of the advisor's own complaint cases, seen by anybody but the advisor's staff. (An
+    /// extract's keys are the administration's own case numbers.)
+    /// </summary>
+    public bool KeysNeedCaseAccess(CaseAudit audit) => !staff && audit.Source == PopulationSource.Complaints;
+
+    /// <summary>
+    /// The name a sampled case is shown under: its key, or — where <see cref="KeysNeedCaseAccess"/> and the
+    /// case is not shared with the user's administration — a stand-in ("Ikke delt sag 12"), so the sample
+    /// reveals no case number the user may not see (need-to-know).
+    /// </summary>
+    public string ShownKey(CaseAudit audit, SampledCase c, bool caseVisibleToUser) =>
+        !KeysNeedCaseAccess(audit) || caseVisibleToUser ? c.CaseKey : $"Ikke delt sag {c.Id}";
+
     /// <summary>The owner records answers: the advisor's staff, or the contacts of the administration that runs its own audit.</summary>
     public bool MayAnswer(CaseAudit audit) => staff || (contact && audit.OwnerAdministrationId is { } owner && own == owner);
 

@@ -22,6 +22,19 @@ public static class UserDeactivation
             throw new DomainException("Den sidste aktive kontorchef kan ikke deaktiveres.");
     }
 
+    /// <summary>
+    /// A change of role may not take away the last active head of office (<i>kontorchef</i>): nobody
+    /// could manage users afterwards. The same rule as for deactivation, for a demotion.
+    /// </summary>
+    /// <param name="targetIsActiveLead">Whether the user is an active head of office now.</param>
+    /// <param name="newRole">The role the user is to have.</param>
+    /// <param name="activeLeads">How many active heads of office there are now (the user included).</param>
+    public static void EnsureMayChangeRole(bool targetIsActiveLead, string newRole, int activeLeads)
+    {
+        if (targetIsActiveLead && newRole != Roles.AdvisorLead && activeLeads <= 1)
+            throw new DomainException("Den sidste aktive kontorchef kan ikke få en anden rolle. Gør først en anden til kontorchef.");
+    }
+
     public static void EnsureMayReactivate(bool deactivated)
     {
         if (!deactivated)

@@ -97,6 +97,17 @@ public sealed class Recommendation
         updates.Add(new RecommendationUpdate(at, by, $"Lukket: {ClosingNote}", null));
     }
 
+    /// <summary>What a reference to one of the advisor's cases is shown as to a user who may not see that case.</summary>
+    public const string HiddenCaseReference = "en af Borgerrådgiverens sager (ikke delt med forvaltningen)";
+
+    /// <summary>
+    /// The source reference as shown to a user: a complaint case's number only to whom may see the
+    /// case (need-to-know: a recommendation aimed at an administration does not reveal the number of
+    /// a case the advisor has not shared with it); other sources as written.
+    /// </summary>
+    public static string ShownReference(RecommendationSource source, string reference, bool caseVisibleToUser) =>
+        source == RecommendationSource.ComplaintCase && !caseVisibleToUser ? HiddenCaseReference : reference;
+
     public static string Name(RecommendationSource s) => s switch
     {
         RecommendationSource.ComplaintCase => "Klagesag",

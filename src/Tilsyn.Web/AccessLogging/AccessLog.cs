@@ -34,6 +34,14 @@ public sealed class AccessLog(TilsynDbContext db, IHttpContextAccessor http, Tim
         });
     }
 
+    /// <summary>
+    /// Logs a refused attempt to open data outside the user's need-to-know (answered "not found", so the
+    /// existence of the data is not confirmed to the user, but the attempt is on record).
+    /// <paramref name="what"/> names the data without personal data, e.g. "henstilling 12".
+    /// </summary>
+    public Task RefusedAsync(string what, string? caseNumber = null, CancellationToken ct = default) =>
+        WriteAsync(AccessAction.Refused, caseNumber, $"Adgang nægtet: {what} ligger uden for brugerens adgang", ct);
+
     public async Task WriteAsync(AccessAction action, string? caseNumber, string detail, CancellationToken ct = default)
     {
         Add(action, caseNumber, detail);

@@ -20,7 +20,8 @@ public static class AuditSheet
     public static IReadOnlyList<string> Header(AuditChecklist checklist) =>
         [.. Fixed, .. checklist.Questions.SelectMany(q => new[] { $"{q.Text} ({q.LegalRule})", $"Bemærkning: {q.Text}" })];
 
-    public static async Task<byte[]> WriteAsync(AuditChecklist checklist, IReadOnlyList<SampledCase> cases, CancellationToken ct)
+    /// <param name="shownKeys">The key each case is shown under to the user (a stand-in for a case they may not see), by the sampled case's id.</param>
+    public static async Task<byte[]> WriteAsync(AuditChecklist checklist, IReadOnlyList<SampledCase> cases, IReadOnlyDictionary<long, string> shownKeys, CancellationToken ct)
     {
         using var ms = new MemoryStream();
         await using (var book = await Spreadsheet.CreateNewAsync(ms, cancellationToken: ct))
@@ -31,7 +32,7 @@ public static class AuditSheet
             {
                 var cells = new List<DataCell>
                 {
-                    new(c.CaseKey), new(c.UnitName), new(c.CaseType), new(c.KleGroup ?? ""), new(c.Opened.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new(shownKeys.GetValueOrDefault(c.Id, c.CaseKey)), new(c.UnitName), new(c.CaseType), new(c.KleGroup ?? ""), new(c.Opened.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 };
                 foreach (var q in checklist.Questions)
                 {
@@ -76,10 +77,10 @@ public static class AuditSheet
         {
             var got = i < first.Count ? first[i].Text : "";
             if (!string.Equals(got.Trim(), header[i], StringComparison.Ordinal))
-                errors.Add($"Celle {ColumnName(i)}1: kolonnen skal hedde \"{header[i]}\", men hedder \"{got}\". Kolonnerne må ikke ændres.");
+                errors.Add($"Celle {ColumnName(i)}1: kolonnen skal hedde \"{header[i]}\", men hedder {CellText.Quote(got)}. Kolonnerne må ikke ændres.");
         }
         for (var i = header.Count; i < first.Count; i++)
-            if (first[i].Text.Trim().Length > 0) errors.Add($"Celle {ColumnName(i)}1: ukendt kolonne \"{first[i].Text}\". Kolonnerne må ikke ændres.");
+            if (first[i].Text.Trim().Length > 0) errors.Add($"Celle {ColumnName(i)}1: ukendt kolonne {CellText.Quote(first[i].Text)}. Kolonnerne må ikke ændres.");
         if (errors.Count > 0) return new([], errors);
 
         var known = caseKeys.ToHashSet(StringComparer.Ordinal);
@@ -92,12 +93,12 @@ public static class AuditSheet
             var key = Text(0);
             if (!known.Contains(key))
             {
-                errors.Add($"Celle A{rowNo}: sags-id \"{key}\" er ikke i stikprøven.");
+                errors.Add($"Celle A{rowNo}: sags-id {CellText.Quote(key)} er ikke i stikprøven.");
                 continue;
             }
             if (answers.ContainsKey(key))
             {
-                errors.Add($"Celle A{rowNo}: sags-id \"{key}\" står to gange.");
+                errors.Add($"Celle A{rowNo}: sags-id {CellText.Quote(key)} står to gange.");
                 continue;
             }
             var cells = new Dictionary<string, AuditCell>(StringComparer.Ordinal);
@@ -113,7 +114,7 @@ public static class AuditSheet
                 }
                 if (!AuditAnswers.TryParse(value, out var answer))
                 {
-                    errors.Add($"Celle {ColumnName(at)}{rowNo}: \"{value}\" er ikke et gyldigt svar (Opfyldt, Ikke opfyldt eller Ikke relevant).");
+                    errors.Add($"Celle {ColumnName(at)}{rowNo}: {CellText.Quote(value)} er ikke et gyldigt svar (Opfyldt, Ikke opfyldt eller Ikke relevant).");
                     continue;
                 }
                 cells[checklist.Questions[q].Key] = new AuditCell(answer, comment.Length == 0 ? null : comment);

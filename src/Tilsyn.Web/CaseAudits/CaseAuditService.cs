@@ -12,7 +12,7 @@ namespace Tilsyn.Web.CaseAudits;
 /// Who may do what is <see cref="CaseAuditAccess"/>; an audit's own rules are <see cref="CaseAudit"/>'s;
 /// the sampling rule is <see cref="PrioritySampler{T}"/> and the allocation <see cref="Allocation"/>.
 /// </summary>
-public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
+public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock, AccessLogging.AccessLog accessLog)
 {
     public const int MaxSampleSize = CaseAudit.MaxSampleSize;
 
@@ -23,10 +23,26 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock)
 
     public IQueryable<CaseAudit> Visible(ClaimsPrincipal user) => db.Set<CaseAudit>().Where(Access(user).Visible);
 
+    /// <summary>The key each sampled case is shown under to the user (<see cref="CaseAuditAccess.ShownKey"/>), by the sampled case's id.</summary>
+    public async Task<Dictionary<long, string>> ShownKeysAsync(ClaimsPrincipal user, CaseAudit audit, IReadOnlyCollection<SampledCase> cases, CancellationToken ct)
+    {
+        var access = Access(user);
+        var visible = new HashSet<string>(StringComparer.Ordinal);
+        if (access.KeysNeedCaseAccess(audit) && cases.Count > 0)
+        {
+            var keys = cases.Select(c => c.CaseKey).ToList();
+            visible.UnionWith(await db.Cases.Where(Tilsyn.Web.Complaints.CaseQueries.Access(user).Visible).Where(c => keys.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct));
+        }
+        return cases.ToDictionary(c => c.Id, c => access.ShownKey(audit, c, visible.Contains(c.CaseKey)));
+    }
+
     public async Task<CaseAudit?> FindAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var audit = await db.Set<CaseAudit>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return audit is not null && Access(user).MaySee(audit) ? audit : null;
+        if (audit is null) return null;
+        if (Access(user).MaySee(audit)) return audit;
+        if (user.Identity?.IsAuthenticated == true) await accessLog.RefusedAsync($"sagsaudit {audit.Id}", ct: ct);
+        return null;
     }
 
     /// <summary>Checks the request (who, what design), draws the sample and stores the audit with its cases in one transaction.</summary>

@@ -23,12 +23,22 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
 {
     public sealed record Caseworker(string Id, string Name);
 
-    /// <summary>The advisor's staff, who can be assigned cases.</summary>
-    public async Task<List<Caseworker>> CaseworkersAsync(CancellationToken ct)
+    /// <summary>
+    /// The advisor's staff: those who can be assigned cases (active users only), or for a filter on
+    /// past work also the deactivated ones (<paramref name="includeDeactivated"/>).
+    /// </summary>
+    public async Task<List<Caseworker>> CaseworkersAsync(CancellationToken ct, bool includeDeactivated = false) =>
+        await Staff(includeDeactivated).OrderBy(u => u.FullName).Select(u => new Caseworker(u.Id, u.FullName)).ToListAsync(ct);
+
+    /// <summary>The caseworker a case may be given to: an active member of the advisor's staff, else null.</summary>
+    public Task<Caseworker?> AssignableCaseworkerAsync(string id, CancellationToken ct) =>
+        Staff(includeDeactivated: false).Where(u => u.Id == id).Select(u => new Caseworker(u.Id, u.FullName)).FirstOrDefaultAsync(ct);
+
+    private IQueryable<TilsynUser> Staff(bool includeDeactivated)
     {
-        var staffRoleIds = await db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id).ToListAsync(ct);
-        return await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
-            .OrderBy(u => u.FullName).Select(u => new Caseworker(u.Id, u.FullName)).ToListAsync(ct);
+        var staffRoleIds = db.Roles.Where(r => r.Name == Roles.Advisor || r.Name == Roles.AdvisorLead).Select(r => r.Id);
+        var staff = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));
+        return includeDeactivated ? staff : staff.Where(u => u.DeactivatedAt == null);
     }
 
     /// <summary>The user's need-to-know on cases (<see cref="CaseAccess"/>, the one rule), from the login's roles and administration.</summary>

@@ -9,7 +9,7 @@ namespace Tilsyn.Web.Evaluations;
 /// scheme for the first) and gives every administration a draft answer. An administration's contact
 /// reaches only its own answer; the advisor's staff reach all.
 /// </summary>
-public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox, IConfiguration config)
+public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox, IConfiguration config, AccessLogging.AccessLog accessLog)
 {
     public string AnswerUrl(int year, int administrationId) => $"{(config["PublicBaseUrl"] ?? "").TrimEnd('/')}/Evaluations/Answer?year={year}&administration={administrationId}";
 
@@ -37,7 +37,11 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
     /// <summary>The answer the user may work on, or null (not found, or another administration's).</summary>
     public async Task<(EvaluationAnswerRecord Record, EvaluationAnswer Answer)?> AnswerAsync(ClaimsPrincipal user, int year, int administrationId, CancellationToken ct)
     {
-        if (!Access(user).MayAnswer(administrationId)) return null;
+        if (!Access(user).MayAnswer(administrationId))
+        {
+            if (user.Identity?.IsAuthenticated == true) await accessLog.RefusedAsync($"FOKUS-besvarelsen {year} for forvaltning {administrationId}", ct: ct);
+            return null;
+        }
         var round = await db.Set<EvaluationRound>().FirstOrDefaultAsync(r => r.Year == year, ct);
         if (round is null) return null;
         var record = await db.Set<EvaluationAnswerRecord>().FirstOrDefaultAsync(a => a.RoundId == round.Id && a.AdministrationId == administrationId, ct);

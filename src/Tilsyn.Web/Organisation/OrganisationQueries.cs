@@ -12,7 +12,7 @@ public sealed record UnitNode(int Id, int? ParentId, string Name, OrgUnitKind Ki
 /// advisor staff and Leadership see every administration; an AdministrationContact sees its own
 /// only, and gets "not found" for the others (the existence of other data is not confirmed).
 /// </summary>
-public sealed class OrganisationQueries(TilsynDbContext db)
+public sealed class OrganisationQueries(TilsynDbContext db, AccessLogging.AccessLog accessLog)
 {
     public static bool MayView(ClaimsPrincipal user, int administrationId)
     {
@@ -39,7 +39,10 @@ public sealed class OrganisationQueries(TilsynDbContext db)
     {
         var normalised = code.Trim().ToUpperInvariant();
         var admin = await db.Administrations.AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalised, ct);
-        return admin is not null && MayView(user, admin.Id) ? admin : null;
+        if (admin is null) return null;
+        if (MayView(user, admin.Id)) return admin;
+        await accessLog.RefusedAsync($"forvaltningen {admin.Code}", ct: ct);
+        return null;
     }
 
     public Task<List<UnitNode>> UnitsAsync(int administrationId, CancellationToken ct = default) =>

@@ -43,9 +43,12 @@ public static class RateLimits
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            // The error page shown for a refusal or a failure is served even when the cap is reached.
+            // The error page shown for a refusal or a failure is served even when the cap is reached, and so is
+            // the health probe: a load balancer must see a busy instance as alive, not take it out of service.
             context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null
                 ? RateLimitPartition.GetNoLimiter("error page")
+                : context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+                ? RateLimitPartition.GetNoLimiter("health")
                 : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = Math.Max(1, limits.MaxConcurrentRequests),

@@ -36,4 +36,19 @@ public sealed class UserDeactivationTests
         UserDeactivation.EnsureMayReactivate(deactivated: true);
         Assert.Throws<DomainException>(() => UserDeactivation.EnsureMayReactivate(deactivated: false));
     }
+
+    [Fact]
+    public void The_last_active_head_of_office_cannot_be_given_another_role()
+    {
+        var ex = Assert.Throws<DomainException>(() => UserDeactivation.EnsureMayChangeRole(targetIsActiveLead: true, Roles.Advisor, activeLeads: 1));
+        Assert.Contains("sidste aktive kontorchef", ex.Message);
+    }
+
+    [Fact]
+    public void A_head_of_office_may_be_given_another_role_while_another_stays() =>
+        UserDeactivation.EnsureMayChangeRole(targetIsActiveLead: true, Roles.Advisor, activeLeads: 2);
+
+    [Fact]
+    public void The_last_head_of_office_may_keep_the_role_while_the_details_change() =>
+        UserDeactivation.EnsureMayChangeRole(targetIsActiveLead: true, Roles.AdvisorLead, activeLeads: 1);
 }

@@ -46,11 +46,30 @@ public sealed class TestDatabase : IDisposable
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("TILSYN_TEST_PG")) { Database = "postgres", Pooling = false };
-            using var conn = new NpgsqlConnection(server.ToString());
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            // DROP ... WITH (FORCE) ends the other sessions, but gives up when one does not end in time (a busy
+            // machine): try again, and never fail a test run over a leftover throw-away database.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("TILSYN_TEST_PG")) { Database = "postgres", Pooling = false };
+                    using var conn = new NpgsqlConnection(server.ToString());
+                    conn.Open();
+                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", conn);
+                    cmd.ExecuteNonQuery();
+                    break;
+                }
+                catch (NpgsqlException e) when (attempt < 5)
+                {
+                    Console.Error.WriteLine($"Dropping test database {postgresName} failed ({e.Message}); trying again.");
+                    Thread.Sleep(TimeSpan.FromSeconds(attempt));
+                }
+                catch (NpgsqlException e)
+                {
+                    Console.Error.WriteLine($"Test database {postgresName} was left behind: {e.Message}");
+                    break;
+                }
+            }
         }
         if (sqliteFolder is not null)
         {

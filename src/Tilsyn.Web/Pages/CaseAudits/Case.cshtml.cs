@@ -10,6 +10,8 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public CaseAudit Audit { get; private set; } = null!;
     public SampledCase Case { get; private set; } = null!;
+    /// <summary>The key the case is shown under (a stand-in for a case the user may not see).</summary>
+    public string ShownKey { get; private set; } = "";
     public AuditChecklist Checklist { get; private set; } = AuditChecklist.Current;
     public long? NextId { get; private set; }
     public string? Error { get; set; }
@@ -34,7 +36,7 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
         var tracked = await db.Set<SampledCase>().FirstAsync(c => c.Id == Id, ct);
         db.ExpectVersion(tracked, ShownVersion);
         await audits.RecordAsync(User, Audit, tracked, answers, ct);
-        TempData["Message"] = $"Svarene for {Case.CaseKey} er gemt.";
+        TempData["Message"] = $"Svarene for {ShownKey} er gemt.";
         return Redirect(next && NextId is { } n ? $"/CaseAudits/Case?id={n}" : $"/CaseAudits/Details?id={Audit.Id}");
     }
 
@@ -48,6 +50,7 @@ public sealed class CaseModel(CaseAuditService audits, TilsynDbContext db) : Pag
         if (audit is null || !CaseAuditService.Access(User).MayAnswer(audit)) return false;
         (Audit, Case) = (audit, c);
         Checklist = audit.Checklist;
+        ShownKey = (await audits.ShownKeysAsync(User, audit, [c], ct))[c.Id];
         var ordered = await db.Set<SampledCase>().AsNoTracking().Where(x => x.AuditId == audit.Id).OrderBy(x => x.Stratum).ThenBy(x => x.CaseKey).Select(x => x.Id).ToListAsync(ct);
         var at = ordered.IndexOf(Id);
         NextId = at >= 0 && at + 1 < ordered.Count ? ordered[at + 1] : null;

@@ -17,6 +17,8 @@ public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : 
     public CaseAudit Audit { get; private set; } = null!;
     public AuditChecklist Checklist { get; private set; } = AuditChecklist.Current;
     public List<SampledCase> Cases { get; private set; } = [];
+    /// <summary>The key each case is shown under (a stand-in for a case the user may not see), by the sampled case's id.</summary>
+    public Dictionary<long, string> ShownKeys { get; private set; } = [];
     public bool MaySeeCases { get; private set; }
     public bool MayAnswer { get; private set; }
     public string? AdministrationCode { get; private set; }
@@ -29,7 +31,7 @@ public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : 
     public async Task<IActionResult> OnGetSheetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || !MaySeeCases) return NotFound();
-        var bytes = await AuditSheet.WriteAsync(Checklist, Cases, ct);
+        var bytes = await AuditSheet.WriteAsync(Checklist, Cases, ShownKeys, ct);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"sagsaudit-{Id}.xlsx");
     }
 
@@ -44,11 +46,11 @@ public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : 
             await using var stream = new MemoryStream();
             await sheet.CopyToAsync(stream, ct);
             stream.Position = 0;
-            var read = AuditSheet.Read(stream, Checklist, Cases.Select(c => c.CaseKey).ToList());
+            var read = AuditSheet.Read(stream, Checklist, Cases.Select(c => ShownKeys[c.Id]).ToList());
             Errors.AddRange(read.Errors);
             if (Errors.Count == 0)
             {
-                var tracked = await db.Set<SampledCase>().Where(c => c.AuditId == Id).ToDictionaryAsync(c => c.CaseKey, ct);
+                var tracked = (await db.Set<SampledCase>().Where(c => c.AuditId == Id).ToListAsync(ct)).ToDictionary(c => ShownKeys[c.Id], StringComparer.Ordinal);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 foreach (var (key, answers) in read.Answers)
                     await audits.RecordAsync(User, Audit, tracked[key], answers, ct);
@@ -73,7 +75,10 @@ public sealed class DetailsModel(CaseAuditService audits, TilsynDbContext db) : 
         MaySeeCases = access.MaySeeCases(audit);
         MayAnswer = access.MayAnswer(audit);
         if (MaySeeCases)
+        {
             Cases = await db.Set<SampledCase>().AsNoTracking().Where(c => c.AuditId == Id).OrderBy(c => c.Stratum).ThenBy(c => c.CaseKey).ToListAsync(ct);
+            ShownKeys = await audits.ShownKeysAsync(User, audit, Cases, ct);
+        }
         AdministrationCode = audit.AdministrationId is { } a ? await db.Administrations.Where(x => x.Id == a).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
         return true;
     }

@@ -66,8 +66,8 @@ public sealed class DetailsModel(
         {
             string? name = null;
             if (!string.IsNullOrEmpty(caseworkerId))
-                name = await db.Users.Where(u => u.Id == caseworkerId).Select(u => u.FullName).FirstOrDefaultAsync(ct)
-                    ?? throw new DomainException("Sagsbehandleren findes ikke.");
+                name = (await cases.AssignableCaseworkerAsync(caseworkerId, ct))?.Name
+                    ?? throw new DomainException("Sagen kan kun gives til en aktiv medarbejder hos Borgerrådgiveren.");
             c.AssignCaseworker(string.IsNullOrEmpty(caseworkerId) ? null : caseworkerId, name, Now, Me);
         }, ct);
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(CaseQueries cases, TilsynDbContext db, AccessLog 
             .OrderBy(u => u.Name).ToListAsync(ct);
         if (scope.AdministrationId is null)
         {
-            Caseworkers = await cases.CaseworkersAsync(ct);
+            Caseworkers = await cases.CaseworkersAsync(ct, includeDeactivated: true);
         }
         Rows = await cases.ListAsync(User, new CaseFilter(Status, AdministrationId, UnitId, Category, CaseworkerId, Overdue, false, Q), Max, ct);
         if (!string.IsNullOrWhiteSpace(Q)) await accessLog.WriteAsync(AccessAction.Search, null, $"Søgning: {Q}", ct);

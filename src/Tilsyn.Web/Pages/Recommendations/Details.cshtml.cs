@@ -1,15 +1,18 @@
 using Tilsyn.Calendar;
 using Tilsyn.Complaints.Intake;
 using Tilsyn.Recommendations;
+using Tilsyn.Web.AccessLogging;
 
 namespace Tilsyn.Web.Pages.Recommendations;
 
 [Authorize(Policy = Policies.CaseReaders)]
-public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageModel, IDomainErrorPage
+public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock, AccessLog accessLog) : PageModel, IDomainErrorPage
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public Recommendation Item { get; private set; } = null!;
     public string AdministrationCode { get; private set; } = "";
+    /// <summary>The source reference as the user may see it (a case number only for a case the user may see).</summary>
+    public string Reference { get; private set; } = "";
     public string? Error { get; set; }
 
     /// <summary>The version the form was loaded with (<see cref="AggregateVersion"/>); a change based on an older one is refused.</summary>
@@ -47,8 +50,14 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock) : PageM
     {
         var scope = User.Scope();
         var r = await db.Recommendations.FirstOrDefaultAsync(x => x.Id == Id, ct);
-        if (r is null || !scope.Covers(r.AdministrationId)) return false;
+        if (r is null) return false;
+        if (!scope.Covers(r.AdministrationId))
+        {
+            await accessLog.RefusedAsync($"henstilling {r.Id}", ct: ct);
+            return false;
+        }
         Item = r;
+        Reference = (await Tilsyn.Web.Recommendations.RecommendationReferences.ShownAsync(db, User, [r], ct))[r.Id];
         AdministrationCode = await db.Administrations.Where(a => a.Id == r.AdministrationId).Select(a => a.Code).FirstAsync(ct);
         return true;
     }

@@ -10,6 +10,8 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     public List<Recommendation> Rows { get; private set; } = [];
     public Dictionary<int, string> Codes { get; private set; } = [];
+    /// <summary>Each row's source reference as the user may see it (a case number only for a case the user may see).</summary>
+    public Dictionary<int, string> References { get; private set; } = [];
     public DateOnly Today => clock.Today();
     public string? Error { get; set; }
     public bool IsStaff => User.IsAdvisorStaff();
@@ -22,6 +24,7 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
         var rows = await db.Recommendations.AsNoTracking().Where(r => scope.AdministrationId == null || r.AdministrationId == scope.AdministrationId)
             .OrderBy(r => r.DueDate).ToListAsync(ct);
         Rows = Overdue ? rows.Where(r => r.IsOverdue(Today)).ToList() : rows;
+        References = await Tilsyn.Web.Recommendations.RecommendationReferences.ShownAsync(db, User, Rows, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due, CancellationToken ct)

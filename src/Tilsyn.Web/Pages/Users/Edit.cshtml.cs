@@ -53,6 +53,12 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
         await using var tx = await db.Database.BeginTransactionAsync();
         var user = Id is null ? new TilsynUser() : await users.FindByIdAsync(Id);
         if (user is null) return NotFound();
+        if (Id is not null)
+        {
+            var leads = await users.GetUsersInRoleAsync(Roles.AdvisorLead);
+            UserDeactivation.EnsureMayChangeRole(targetIsActiveLead: user.DeactivatedAt is null && leads.Any(l => l.Id == user.Id), Input.Role,
+                activeLeads: leads.Count(l => l.DeactivatedAt is null));
+        }
         var before = (user.FullName, user.UserName, user.Email, user.AdministrationId);
         user.FullName = Input.FullName.Trim();
         user.UserName = Input.UserName.Trim();
