@@ -98,12 +98,16 @@ public sealed class ProcessingRecord
             ["Brugere", "Medarbejderes navn, e-mail, rolle og forvaltning; log over deres adgang til personoplysninger", "Kun Borgerrådgiverens ledelse ser adgangsloggen"],
         ]);
 
+    /// <summary>Said instead of the recipients' table while Tilsyn has no administrations.</summary>
+    public const string NoAdministrations = "Der er endnu ingen forvaltninger oprettet i Tilsyn.";
+
     // Art. 30(1)(d)
     private static ProcessingSection Recipients(IReadOnlyList<RecipientAdministration> administrations) => new(
         "Modtagere (art. 30, stk. 1, litra d)",
         [
-            "Kommunens forvaltninger modtager de sager, dokumenter og kontaktoplysninger, som Borgerrådgiveren deler med dem (anmodning om udtalelse, målrettet indsats eller udtrykkelig deling) – aldrig CPR-numre. Hver forvaltning ser kun sine egne sager.",
-            administrations.Count == 0 ? "Der er endnu ingen forvaltninger oprettet i Tilsyn." : $"Forvaltninger i Tilsyn ({administrations.Count}):",
+            "Kommunens forvaltninger modtager de sager, dokumenter og kontaktoplysninger, som Borgerrådgiveren deler med dem (anmodning om udtalelse, målrettet indsats eller udtrykkelig deling) – aldrig CPR-numre. Hver forvaltning ser kun sine egne sager. "
+                + (administrations.Count == 0 ? NoAdministrations : $"De {administrations.Count} forvaltninger i Tilsyn står i tabellen nedenfor."),
+            "Øvrige modtagere:",
         ],
         [
             "Borgerrepræsentationen og offentligheden: den årlige beretning med tal og anonymiserede sagseksempler.",
