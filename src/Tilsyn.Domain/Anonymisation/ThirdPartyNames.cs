@@ -103,7 +103,17 @@ internal static partial class ThirdPartyNames
             covered.Any(c => w.Start < c.End && c.Start < w.End)
             || (!w.IsInitial && (IsInstitution(w.Text) || (!(first && sentenceStart) && Particles.Contains(w.Text))));
 
-        if (seg.Select((w, n) => IsInstitutionWord(w, n == 0)).Any(x => x)) return;
+        var institution = seg.Select((w, n) => IsInstitutionWord(w, n == 0)).ToList();
+        var lastInstitution = institution.LastIndexOf(true);
+        if (lastInstitution >= 0)
+        {
+            // "Ydelsesservice Henrik Jensen": a known name after the institution's name is still a name;
+            // "Jobcenter København", "Peter Bangs Vej" stay whole.
+            var tail = segment.Skip(lastInstitution + 1).ToList();
+            if (tail.Any(i => words[i].IsCapitalised && IsKnownName(words[i].Text)))
+                Evaluate(text, words, tail, rolePreceded: false, sentenceStart: false, covered, findings);
+            return;
+        }
 
         if (rolePreceded)
         {

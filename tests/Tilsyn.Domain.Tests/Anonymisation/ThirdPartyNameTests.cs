@@ -45,6 +45,8 @@ public sealed class ThirdPartyNameTests
         { "Skolelederen på Valby Skole, Peter Dahl, beklagede forløbet.", ["KnownName: Peter Dahl"] },
         { "Da jeg talte med Lene Mortensen fra BUF, lovede hun svar.", ["KnownName: Lene Mortensen"] },
         { "Klagen nævnte også Lars' kollega.", ["KnownName: Lars'"] },
+        { "I mødet deltog leder af Ydelsesservice Henrik Jensen.", ["KnownName: Henrik Jensen"] },
+        { "Barnets mor, Fatima Ali, og barnets far, Mohammed Ali, var ikke partshørt.", ["RoleName: Fatima Ali", "RoleName: Mohammed Ali"] },
         // Capitalised words in a row inside a sentence
         { "Forældrene talte med Xenia Quist om hjemmet.", ["NameSequence: Xenia Quist"] },
         { "Ifølge Zoltan Kovács Varga var beslutningen truffet.", ["NameSequence: Zoltan Kovács Varga"] },
@@ -85,6 +87,8 @@ public sealed class ThirdPartyNameTests
         "Tage hensyn til barnet var ikke nok, mente Borgerrådgiveren.",
         "Brevet blev sendt til Peter Bangs Vej og Gammel Kongevej.",
         "Efter mødet i Socialudvalget blev sagen genoptaget i Jobcenter Vesterbro/Valby.",
+        "Vuggestuen Mælkebøtten Nord og Hjemmeplejen Amager Øst svarede samme uge.",
+        "Ifølge Danmarks Statistik steg antallet af klager fra 2023 til 2024.",
     };
 
     [Theory]
