@@ -10,6 +10,15 @@ public enum FindingKind
     Email,
     BirthDate,
     CaseNumber,
+
+    /// <summary>A name right after a role word or title ("Borgerens søn Ahmad", "sagsbehandler Lone H. Petersen", "Fru Hansens").</summary>
+    RoleName,
+
+    /// <summary>A capitalised word that is a common Danish first name or surname, with its neighbours ("Lone Petersen").</summary>
+    KnownName,
+
+    /// <summary>Two or three capitalised words inside a sentence that are neither a place nor an institution ("Xenia Brunsvig").</summary>
+    NameSequence,
 }
 
 /// <summary>
@@ -21,7 +30,7 @@ public sealed record Finding(int Start, int Length, FindingKind Kind, string Tex
     /// <summary>The index just after the finding.</summary>
     public int End => Start + Length;
 
-    /// <summary>The Danish name of the kind, for messages and the UI.</summary>
+    /// <summary>The Danish name of the kind, for messages and the UI; for the names of others than the parties it says why the words were flagged.</summary>
     public string Label => FindingKinds.Label(Kind);
 
     /// <summary>The text that replaces the finding in the published summary.</summary>
@@ -44,6 +53,9 @@ public static class FindingKinds
         FindingKind.Email => "e-mailadresse",
         FindingKind.BirthDate => "fødselsdato",
         FindingKind.CaseNumber => "sagsnummer",
+        FindingKind.RoleName => "navn efter rolleord",
+        FindingKind.KnownName => "kendt fornavn eller efternavn",
+        FindingKind.NameSequence => "mulig navn (ord med stort forbogstav)",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -57,6 +69,7 @@ public static class FindingKinds
         FindingKind.Email => "[e-mail]",
         FindingKind.BirthDate => "[fødselsdato]",
         FindingKind.CaseNumber => "[sagsnr.]",
+        FindingKind.RoleName or FindingKind.KnownName or FindingKind.NameSequence => "[navn]",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

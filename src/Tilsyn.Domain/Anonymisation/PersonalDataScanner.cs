@@ -34,9 +34,13 @@ namespace Tilsyn.Anonymisation;
 /// <item>Case number: any <c>yyyy-nnnnnnn</c> and document number <c>yyyy-nnnnnnn-nn</c> with a valid year;
 /// the case's own number also when written with another separator ("2017/0129396", "2017 0129396") or
 /// as its bare running number ("0129396").</item>
+/// <item>Names of others than the parties (children, relatives, staff): after a role word or title, common
+/// Danish first names and surnames, and two or three capitalised words inside a sentence, while places,
+/// institutions, administrations and streets stay unflagged; the rules are in <see cref="ThirdPartyNames"/>
+/// and the word lists are data (<see cref="NameLists"/>, <c>Anonymisation/Data/*.txt</c>).</item>
 /// </list>
 /// Overlaps are settled by keeping the longest finding, then the most specific kind
-/// (CPR, e-mail, case number, birth date, phone, address, name).
+/// (CPR, e-mail, case number, birth date, phone, address, party name, name after a role word, known name, name sequence).
 /// </remarks>
 public static partial class PersonalDataScanner
 {
@@ -52,7 +56,18 @@ public static partial class PersonalDataScanner
         "lund", "lykke", "lyng", "lærke", "mark", "mose", "munk", "mølle", "møller", "nord", "per", "ravn",
         "rask", "rose", "sand", "skov", "skytte", "smed", "sommer", "sten", "storm", "strand", "svane", "syd",
         "sø", "tage", "tom", "toft", "ulv", "vang", "vest", "vibe", "vind", "vinter", "ørn", "øst",
+        "liv", "line", "signe", "gry", "mai", "storm", "mark", "lykke", "bang", "hald", "post", "tang", "hvid", "kis",
     };
+
+    /// <summary>
+    /// Every CPR number in <paramref name="text"/>, without looking for anything else (faster than <see cref="Scan"/>
+    /// for a text that only needs its CPR numbers masked).
+    /// </summary>
+    public static IReadOnlyList<Finding> CprNumbers(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Cprs(text).ToList();
+    }
 
     /// <summary>All findings in <paramref name="text"/>, sorted by start, not overlapping.</summary>
     public static IReadOnlyList<Finding> Scan(string text, ScanContext context)
@@ -68,6 +83,7 @@ public static partial class PersonalDataScanner
         candidates.AddRange(Phones(text));
         candidates.AddRange(Addresses(text));
         candidates.AddRange(PartyNames(text, context));
+        candidates.AddRange(ThirdPartyNames.Find(text, context));
 
         var publicKeys = context.PublicData.SelectMany(p => new[] { Key(p, FindingKind.Phone), Key(p, FindingKind.Address) }).ToHashSet();
         candidates.RemoveAll(f => publicKeys.Contains(Key(f.Text, f.Kind)));
@@ -93,7 +109,10 @@ public static partial class PersonalDataScanner
         FindingKind.BirthDate => 3,
         FindingKind.Phone => 4,
         FindingKind.Address => 5,
-        _ => 6,
+        FindingKind.PartyName => 6,
+        FindingKind.RoleName => 7,
+        FindingKind.KnownName => 8,
+        _ => 9,
     };
 
     /// <summary>How a text is compared with <see cref="ScanContext.PublicData"/>.</summary>

@@ -81,7 +81,7 @@ public sealed class CaseAccess
     /// <summary>The text with every CPR number replaced by <c>[cpr-nr.]</c>: what may reach an administration.</summary>
     public static string WithoutCpr(string text)
     {
-        var cprs = PersonalDataScanner.Scan(text, ScanContext.Empty).Where(f => f.Kind == FindingKind.Cpr).OrderByDescending(f => f.Start);
+        var cprs = PersonalDataScanner.CprNumbers(text).OrderByDescending(f => f.Start);
         foreach (var f in cprs) text = text[..f.Start] + f.Placeholder + text[f.End..];
         return text;
     }

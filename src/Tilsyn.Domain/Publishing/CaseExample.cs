@@ -33,8 +33,10 @@ public sealed class CaseExample
     /// <summary>
     /// A summary of a concluded case, scanned with the citizen's name and the case number as known
     /// personal data. <paramref name="year"/> is the (Copenhagen) year the case was concluded.
+    /// <paramref name="organisationNames"/> (the administrations', committees' and units' names) are public:
+    /// they are never taken for a person's name.
     /// </summary>
-    public static CaseExample FromCase(ComplaintCase c, int year, DateTimeOffset at, string by)
+    public static CaseExample FromCase(ComplaintCase c, int year, DateTimeOffset at, string by, IEnumerable<string>? organisationNames = null)
     {
         if (c.Outcome is not { } outcome) throw new DomainException("Kun afsluttede sager kan bruges som eksempel.");
         var text = c.Summary ?? c.ConclusionText ?? "";
@@ -42,7 +44,7 @@ public sealed class CaseExample
             ?? c.Categories.Select(x => ComplaintCategories.Info(x.Category)).FirstOrDefault();
         var parties = c.Citizen is { } citizen ? new[] { citizen.Name } : [];
         var kleGroup = c.KleCode is not null && KleCode.TryParse(c.KleCode, out var k) ? (k.Value.Group ?? k.Value.MainGroup).Value : null;
-        return new CaseExample($"{breached?.Name ?? "Sag"}: {CaseTexts.Name(outcome)}", AnonymisationReview.Start(text, new ScanContext(parties, c.Number)), year, at, by,
+        return new CaseExample($"{breached?.Name ?? "Sag"}: {CaseTexts.Name(outcome)}", AnonymisationReview.Start(text, new ScanContext(parties, c.Number, organisationNames)), year, at, by,
             caseId: c.Id, administrationId: c.AdministrationId, legalRule: breached?.LegalRule, kleGroup: kleGroup, outcome: CaseTexts.Name(outcome));
     }
 

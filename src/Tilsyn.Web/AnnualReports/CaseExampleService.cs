@@ -20,7 +20,7 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
         var c = await db.Cases.AsNoTracking().Include(x => x.Categories).FirstOrDefaultAsync(x => x.Id == caseId, ct)
             ?? throw new DomainException("Sagen findes ikke.");
         var year = (c.ConcludedAt ?? c.ReceivedAt).ToCopenhagen().Year;
-        var example = CaseExample.FromCase(c, year, clock.GetUtcNow(), user.DisplayName());
+        var example = CaseExample.FromCase(c, year, clock.GetUtcNow(), user.DisplayName(), await OrganisationNamesAsync(ct));
         db.Add(example);
         await db.SaveChangesAsync(ct);
         return example;
@@ -37,11 +37,23 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
         });
         var text = $"Sagsaudit af {result.Cases} tilfældigt udvalgte sager. " + string.Join(" ", lines);
         var weakest = result.Questions.Where(q => q.Relevant > 0).OrderBy(q => (q.Stratified?.Interval ?? q.Interval)!.Share).FirstOrDefault();
-        var example = new CaseExample($"Sagsaudit: {audit.Title}", AnonymisationReview.Start(text, ScanContext.Empty), DanishTime.LocalDate(audit.CreatedAt).Year, clock.GetUtcNow(), user.DisplayName(),
+        var example = new CaseExample($"Sagsaudit: {audit.Title}", AnonymisationReview.Start(text, new ScanContext(publicData: await OrganisationNamesAsync(ct))), DanishTime.LocalDate(audit.CreatedAt).Year, clock.GetUtcNow(), user.DisplayName(),
             auditId: audit.Id, administrationId: audit.AdministrationId, legalRule: weakest?.Question.LegalRule, kleGroup: audit.KleGroup, outcome: "Sagsaudit");
         db.Add(example);
         await db.SaveChangesAsync(ct);
         return example;
+    }
+
+    /// <summary>
+    /// The municipality's own names (administrations, committees, units): public, so the anonymisation scanner
+    /// never takes "Jobcenter Amager" or "Børnehuset Solsikken" for a person's name.
+    /// </summary>
+    private async Task<List<string>> OrganisationNamesAsync(CancellationToken ct)
+    {
+        var administrations = await db.Administrations.AsNoTracking().Select(a => new { a.Name, a.Committee }).ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().Select(u => u.Name).ToListAsync(ct);
+        return administrations.SelectMany(a => new[] { a.Name, a.Committee ?? "" }).Concat(units)
+            .Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>A decision about the review (replace, confirm, replace all).</summary>

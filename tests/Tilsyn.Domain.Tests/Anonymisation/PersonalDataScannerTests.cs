@@ -140,9 +140,10 @@ public sealed class PersonalDataScannerTests
     }
 
     [Fact]
-    public void Without_a_context_names_are_not_looked_for()
+    public void Without_a_context_a_common_name_is_still_found_but_as_a_known_name_not_as_a_party()
     {
-        Assert.Empty(PersonalDataScanner.Scan("Jens Hansen klagede.", ScanContext.Empty));
+        Assert.Equal(["KnownName: Jens Hansen"], PersonalDataScanner.Scan("Jens Hansen klagede.", ScanContext.Empty).Select(f => $"{f.Kind}: {f.Text}"));
+        Assert.Empty(PersonalDataScanner.Scan("Xenia Quist klagede.", ScanContext.Empty));
     }
 
     [Fact]
@@ -168,6 +169,9 @@ public sealed class PersonalDataScannerTests
     [InlineData(FindingKind.Email, "[e-mail]")]
     [InlineData(FindingKind.BirthDate, "[fødselsdato]")]
     [InlineData(FindingKind.CaseNumber, "[sagsnr.]")]
+    [InlineData(FindingKind.RoleName, "[navn]")]
+    [InlineData(FindingKind.KnownName, "[navn]")]
+    [InlineData(FindingKind.NameSequence, "[navn]")]
     public void Each_kind_has_its_placeholder(FindingKind kind, string placeholder)
     {
         Assert.Equal(placeholder, FindingKinds.Placeholder(kind));

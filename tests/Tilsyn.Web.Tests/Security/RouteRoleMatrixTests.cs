@@ -54,6 +54,8 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /AnnualReports/View", "/AnnualReports/View?year={year}", "L 200 200 200 200 200"),
         ("GET /AnnualReports/View?handler=Docx", "/AnnualReports/View?year={year}&handler=Docx", "L 200 200 200 200 200"),
         ("GET /AnnualReports/View?handler=Pdf", "/AnnualReports/View?year={year}&handler=Pdf", "L 200 200 200 200 200"),
+        ("GET /Behandlingsfortegnelse", "/Behandlingsfortegnelse", "L 200 200 D D D"),
+        ("GET /Behandlingsfortegnelse?handler=Docx", "/Behandlingsfortegnelse?handler=Docx", "L 200 200 D D D"),
         ("GET /CaseAudits", "/CaseAudits", "L 200 200 200 200 200"),
         ("GET /CaseAudits/Case", "/CaseAudits/Case?id={sampled}", "L 200 200 404 404 404"),
         ("GET /CaseAudits/Details", "/CaseAudits/Details?id={audit}", "L 200 200 200 200 404"),
