@@ -49,6 +49,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
         services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
+        Tilsyn.Web.Retention.RetentionServices.AddRetention(services, config);
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         return services;
