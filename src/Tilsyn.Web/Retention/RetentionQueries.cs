@@ -18,11 +18,9 @@ public sealed class RetentionQueries(TilsynDbContext db)
         new(await db.Set<RetentionRule>().AsNoTracking().ToListAsync(ct));
 
     /// <summary>The finished, not yet deleted cases, with their number.</summary>
-    public async Task<List<(RetentionForecast.Candidate Case, string Number)>> CandidatesAsync(CancellationToken ct, IReadOnlyCollection<int>? only = null)
+    public async Task<List<(RetentionForecast.Candidate Case, string Number)>> CandidatesAsync(CancellationToken ct)
     {
-        var cases = db.Cases.AsNoTracking().Where(FinishedCase);
-        if (only is not null) cases = cases.Where(c => only.Contains(c.Id));
-        var rows = await cases
+        var rows = await db.Cases.AsNoTracking().Where(FinishedCase)
             .Where(c => !db.Set<CaseDisposal>().Any(d => d.CaseId == c.Id))
             .Select(c => new
             {

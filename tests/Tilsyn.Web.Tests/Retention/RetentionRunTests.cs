@@ -231,8 +231,8 @@ public sealed class RetentionRunTests(RetentionApp app) : IClassFixture<Retentio
     [Fact]
     public async Task Erasure_deletes_nothing_when_the_archive_delivery_fails()
     {
-        await RuleAsync(CaseType.DocumentAccessRequest, null, "P10Y", RetentionDisposition.Preserve);
-        var preserve = await app.CaseAsync(LongAgo, CaseType.DocumentAccessRequest);
+        await RuleAsync(CaseType.DataAccessRequest, null, "P10Y", RetentionDisposition.Preserve);
+        var preserve = await app.CaseAsync(LongAgo, CaseType.DataAccessRequest);
         var discard = await app.CaseAsync(LongAgo, CaseType.Inquiry);
         app.Archive.Fail = true;
         try
