@@ -49,6 +49,11 @@ if (args.Length > 0 && args[0] == Tilsyn.Web.AccessLogging.VerifyAccessLogComman
     Environment.ExitCode = await Tilsyn.Web.AccessLogging.VerifyAccessLogCommand.RunAsync(app.Services, Console.Out);
     return;
 }
+if (args.Length > 0 && args[0] == Tilsyn.Web.Retention.RetentionCommand.Name)
+{
+    Environment.ExitCode = await Tilsyn.Web.Retention.RetentionCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 app.UseFrontDoor();
 

@@ -50,8 +50,8 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
         services.AddOptions<Tilsyn.Web.Processing.ProcessingOptions>().Bind(config.GetSection(Tilsyn.Web.Processing.ProcessingOptions.Section));
-        services.AddScoped<Tilsyn.Web.Processing.IRetentionRuleSummary, Tilsyn.Web.Processing.DefaultRetentionRuleSummary>();
         services.AddScoped<Tilsyn.Web.Processing.ProcessingRecordService>();
+        Tilsyn.Web.Retention.RetentionServices.AddRetention(services, config);
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         return services;

@@ -370,6 +370,9 @@ public sealed class ComplaintCase
     /// <summary>The citizen's status link works while the case is open and for half a year after it is closed.</summary>
     public bool StatusLinkValid(DateTimeOffset now) => ClosedAt is not { } closed || now <= closed.AddDays(183);
 
+    /// <summary>A history line for a step kept beside the case (a legal hold, <see cref="Retention.LegalHold"/>); not for the case's own steps.</summary>
+    internal void Record(DateTimeOffset at, Actor by, string text) => events.Add(new CaseEvent(at, by, text));
+
     /// <summary>The advisor involves the case's administration: from now on its contacts see the case.</summary>
     private void Involve(DateTimeOffset at)
     {

@@ -41,4 +41,10 @@ public enum AccessAction
     ReissueStatusLink = 18,
     /// <summary>Revoked the citizen's status link.</summary>
     RevokeStatusLink = 19,
+    /// <summary>Placed a legal hold (<i>slettestop</i>) on a case.</summary>
+    LegalHoldPlaced = 20,
+    /// <summary>Lifted a legal hold on a case.</summary>
+    LegalHoldLifted = 21,
+    /// <summary>The personal data of a case were deleted (retention ran out, or an erasure request was granted).</summary>
+    Erased = 22,
 }

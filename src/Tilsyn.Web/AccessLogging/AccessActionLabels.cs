@@ -24,6 +24,9 @@ public static class AccessActionLabels
         AccessAction.Share => "Delt med forvaltningen",
         AccessAction.ReissueStatusLink => "Nyt statuslink",
         AccessAction.RevokeStatusLink => "Statuslink tilbagekaldt",
+        AccessAction.LegalHoldPlaced => "Slettestop lagt",
+        AccessAction.LegalHoldLifted => "Slettestop ophævet",
+        AccessAction.Erased => "Personoplysninger slettet",
         _ => action.ToString(),
     };
 }

@@ -30,6 +30,7 @@ public static class EditConflict
             _ when aggregate == typeof(Recommendation) => ("Henstillingen", "den"),
             _ when aggregate == typeof(AnnualReport) => ("Beretningen", "den"),
             _ when aggregate == typeof(SampledCase) => ("Svarene for sagen", "dem"),
+            _ when aggregate == typeof(Tilsyn.Retention.RetentionRule) => ("Reglen", "den"),
             _ => ("Oplysningerne", "dem"),
         };
         return $"{what} er blevet ændret af en anden, siden du åbnede {it}. Genindlæs siden og prøv igen.";

@@ -36,7 +36,7 @@ public sealed class ProcessingApp : TilsynApp
 
     private sealed class FixedRules : IRetentionRuleSummary
     {
-        public Task<IReadOnlyList<string>> LinesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([Rule, DefaultRetentionRuleSummary.DefaultRule]);
+        public Task<IReadOnlyList<string>> LinesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([Rule, "Alle sager (standardregel): 5 år efter sagens afslutning, kassation"]);
     }
 }
 
