@@ -49,6 +49,8 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
         services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
+        services.AddScoped<Tilsyn.Web.Retention.ICaseDataDeleter, Tilsyn.Web.Retention.CaseDataDeleter>();
+        services.AddScoped<AccessLogRetention>();
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         return services;

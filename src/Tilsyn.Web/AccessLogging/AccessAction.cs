@@ -41,4 +41,8 @@ public enum AccessAction
     ReissueStatusLink = 18,
     /// <summary>Revoked the citizen's status link.</summary>
     RevokeStatusLink = 19,
+    /// <summary>A case's personal data was deleted (retention or a granted erasure request); a stub remains.</summary>
+    PersonalDataDeleted = 20,
+    /// <summary>Access-log lines older than their retention were deleted from the start of the chain.</summary>
+    AccessLogPruned = 21,
 }

@@ -24,6 +24,8 @@ public static class AccessActionLabels
         AccessAction.Share => "Delt med forvaltningen",
         AccessAction.ReissueStatusLink => "Nyt statuslink",
         AccessAction.RevokeStatusLink => "Statuslink tilbagekaldt",
+        AccessAction.PersonalDataDeleted => "Personoplysninger slettet",
+        AccessAction.AccessLogPruned => "Gammel log slettet",
         _ => action.ToString(),
     };
 }
