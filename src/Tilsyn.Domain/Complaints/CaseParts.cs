@@ -67,6 +67,14 @@ public sealed class CaseEvent
     public CaseStatus? FromStatus { get; private set; }
     public CaseStatus? ToStatus { get; private set; }
     public string Text { get; private set; } = "";
+
+    /// <summary>The text a history line keeps once the case's personal data is deleted: only its status change.</summary>
+    internal void Erase()
+    {
+        Text = ToStatus is { } to ? $"Status: {CaseWorkflow.Name(to)}." : "Hændelse (teksten er slettet med sagens personoplysninger).";
+        ActorId = null;
+        ActorName = "";
+    }
 }
 
 public enum DocumentKind
@@ -134,6 +142,21 @@ public sealed class CaseDocument
 
     internal void Share() => SharedWithAdministration = true;
 
+    /// <summary>The title that stands for a document whose content is deleted.</summary>
+    public const string ErasedTitle = "Dokument slettet";
+
+    /// <summary>Deletes the document's title, text, file and author (the case's personal data is deleted); number, kind and date stay.</summary>
+    internal void Erase()
+    {
+        Title = ErasedTitle;
+        Text = null;
+        FileName = null;
+        ContentType = null;
+        Content = null;
+        CreatedById = null;
+        CreatedByName = "";
+    }
+
     /// <summary>Whether the citizen sees it on the status page: letters to and from the citizen, not internal notes or statements.</summary>
     public bool VisibleToCitizen => Kind is DocumentKind.Outgoing or DocumentKind.Incoming || (Kind == DocumentKind.Attachment && CreatedById is null);
 }
@@ -176,6 +199,15 @@ public sealed class StatementRequest
         if (newDue <= DueDate) throw new DomainException("En forlænget frist skal ligge efter den nuværende frist.");
         ExtensionReason = CaseTextFields.ExtensionReason.Required(reason);
         DueDate = newDue;
+    }
+
+    /// <summary>Deletes the question, the reason for an extension and the names; the administration and every date stay.</summary>
+    internal void Erase()
+    {
+        Question = "";
+        ExtensionReason = null;
+        RequestedByName = "";
+        if (AnsweredByName is not null) AnsweredByName = "";
     }
 
     internal void MarkAnswered(DateTimeOffset at, Actor by)

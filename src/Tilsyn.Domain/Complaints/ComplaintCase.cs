@@ -103,6 +103,12 @@ public sealed class ComplaintCase
     /// <summary>Whether the case's current administration has been involved (see <see cref="SharedWithAdministrationId"/>).</summary>
     public bool IsSharedWithAdministration => AdministrationId is { } a && SharedWithAdministrationId == a;
 
+    /// <summary>
+    /// When the case's personal data was deleted (<see cref="ErasePersonalData"/>, GDPR art. 5(1)(e) and 17);
+    /// null while the case holds it. A deleted case is a pseudonymous stub and takes no new documents.
+    /// </summary>
+    public DateTimeOffset? PersonalDataDeletedAt { get; private set; }
+
     public IReadOnlyList<CaseCategory> Categories => categories;
     public IReadOnlyList<CaseEvent> Events => events;
     public IReadOnlyList<CaseDocument> Documents => documents;
@@ -146,6 +152,7 @@ public sealed class ComplaintCase
     /// <summary>Classifies the case. The unit must belong to the administration (checked by the caller, which knows the tree).</summary>
     public void Classify(CaseType type, int? administrationId, int? unitId, string? kleCode, IEnumerable<ComplaintCategory> newCategories, DateTimeOffset at, Actor by)
     {
+        EnsureNotErased();
         if (unitId is not null && administrationId is null)
             throw new DomainException("Vælg forvaltningen, før du vælger enheden.");
         if (type == CaseType.OwnInitiative && Type != CaseType.OwnInitiative)
@@ -172,6 +179,7 @@ public sealed class ComplaintCase
 
     public void StartReview(DateTimeOffset at, Actor by, string? reason = null)
     {
+        EnsureNotErased();
         var reopening = Status == CaseStatus.Closed;
         if (reopening && string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Angiv hvorfor en lukket sag genoptages.");
@@ -334,6 +342,7 @@ public sealed class ComplaintCase
     public CaseDocument AddDocument(DocumentKind kind, string title, DateTimeOffset at, Actor by, string? text,
         string? fileName, string? contentType, byte[]? content, int? statementRequestId = null, bool answersCitizen = false)
     {
+        EnsureNotErased();
         if (text is null && content is null)
             throw new DomainException("Et dokument skal have tekst eller en fil.");
         if (answersCitizen && kind != DocumentKind.Outgoing)
@@ -372,6 +381,51 @@ public sealed class ComplaintCase
 
     /// <summary>A history line for a step kept beside the case (a legal hold, <see cref="Retention.LegalHold"/>); not for the case's own steps.</summary>
     internal void Record(DateTimeOffset at, Actor by, string text) => events.Add(new CaseEvent(at, by, text));
+
+    /// <summary>The text that stands for the case's subject once its personal data is deleted.</summary>
+    public const string ErasedSubject = "Personoplysninger slettet";
+
+    /// <summary>
+    /// Deletes the case's personal data (<i>sletning</i>, GDPR art. 5(1)(e) and 17) and leaves a pseudonymous
+    /// stub. <b>The stub keeps</b>: number, year and sequence, type, channel, status, administration, unit,
+    /// KLE code, categories and the rules found breached, outcome, every date (received, first answer and
+    /// its deadline, concluded, closed, shared, the statement requests' dates and deadlines, each history
+    /// line's time and status change) and each document's number, kind and date, so every statistic,
+    /// report figure and audit result comes out the same. <b>It blanks</b>: the citizen (name, contact
+    /// details, CPR), subject, description, conclusion, recommendation, summary, rejection reason,
+    /// forwarding recipient, the caseworker, the status link, every document's title, text and file, every
+    /// history text and name, and the statement requests' texts and names. A history line without
+    /// personal data records the deletion and <paramref name="reason"/> (which must hold none either).
+    /// </summary>
+    /// <exception cref="DomainException">The personal data is already deleted, or the reason is missing.</exception>
+    public void ErasePersonalData(DateTimeOffset at, string reason)
+    {
+        EnsureNotErased();
+        var why = CaseTextFields.ErasureReason.Required(reason);
+        Citizen = null;
+        Subject = ErasedSubject;
+        Description = "";
+        ConclusionText = null;
+        RecommendationText = null;
+        Summary = null;
+        RejectionReason = null;
+        ForwardedTo = null;
+        CaseworkerId = null;
+        if (StatusTokenHash is not null) StatusLinkRevokedAt = at;
+        StatusTokenHash = null;
+        ContactDetailsShared = false;
+        foreach (var d in documents) d.Erase();
+        foreach (var e in events) e.Erase();
+        foreach (var r in statementRequests) r.Erase();
+        events.Add(new CaseEvent(at, Actor.System, $"Sagens personoplysninger er slettet ({why}). Tilbage er sagsnummer, type, forvaltning, enhed, KLE, kategorier, datoer og udfald."));
+        PersonalDataDeletedAt = at;
+    }
+
+    private void EnsureNotErased()
+    {
+        if (PersonalDataDeletedAt is not null)
+            throw new DomainException($"Sag {Number}s personoplysninger er slettet; sagen kan ikke ændres.");
+    }
 
     /// <summary>The advisor involves the case's administration: from now on its contacts see the case.</summary>
     private void Involve(DateTimeOffset at)

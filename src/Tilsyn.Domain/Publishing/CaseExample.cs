@@ -39,6 +39,7 @@ public sealed class CaseExample
     public static CaseExample FromCase(ComplaintCase c, int year, DateTimeOffset at, string by, IEnumerable<string>? organisationNames = null)
     {
         if (c.Outcome is not { } outcome) throw new DomainException("Kun afsluttede sager kan bruges som eksempel.");
+        if (c.PersonalDataDeletedAt is not null) throw new DomainException("Sagens oplysninger er slettet; den kan ikke bruges som eksempel.");
         var text = c.Summary ?? c.ConclusionText ?? "";
         var breached = c.Categories.Where(x => x.Breached).Select(x => ComplaintCategories.Info(x.Category)).FirstOrDefault(i => i.IsFormal)
             ?? c.Categories.Select(x => ComplaintCategories.Info(x.Category)).FirstOrDefault();
@@ -142,6 +143,20 @@ public sealed class CaseExample
     {
         if (ReportYear != report.Year) throw new DomainException($"Sagseksemplet \"{Title}\" er ikke valgt til beretning {report.Year}.");
         MarkPublished(at);
+    }
+
+    /// <summary>
+    /// The case the example was made from has had its personal data deleted: a published example keeps
+    /// exactly its published title and text (reports and the library do not change), but its review, which
+    /// holds the case's original text and the parties' names, is replaced by the published text with no
+    /// findings. A draft is never kept: the caller deletes it (it is the case's unreviewed text).
+    /// </summary>
+    /// <exception cref="DomainException">The example is not published.</exception>
+    public void ForgetSource()
+    {
+        if (PublishedText is not { } text) throw new DomainException("Et upubliceret eksempel slettes sammen med sagens personoplysninger.");
+        review = new AnonymisationSnapshot(text, [], null, [], []);
+        Resolved = true;
     }
 
     private void MarkPublished(DateTimeOffset at)

@@ -47,4 +47,6 @@ public enum AccessAction
     LegalHoldLifted = 21,
     /// <summary>The personal data of a case were deleted (retention ran out, or an erasure request was granted).</summary>
     Erased = 22,
+    /// <summary>Access-log lines older than their retention were deleted from the start of the chain.</summary>
+    AccessLogPruned = 23,
 }

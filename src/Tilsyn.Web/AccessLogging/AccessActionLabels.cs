@@ -27,6 +27,7 @@ public static class AccessActionLabels
         AccessAction.LegalHoldPlaced => "Slettestop lagt",
         AccessAction.LegalHoldLifted => "Slettestop ophævet",
         AccessAction.Erased => "Personoplysninger slettet",
+        AccessAction.AccessLogPruned => "Gammel log slettet",
         _ => action.ToString(),
     };
 }

@@ -20,7 +20,7 @@ namespace Tilsyn.Web.AccessLogging;
 public static class AccessLogChain
 {
     /// <summary>The first key of the advisory lock (the case numbering lock is 0x7153_0001).</summary>
-    private const int LockKey = 0x7153_0002;
+    internal const int LockKey = 0x7153_0002;
 
     /// <summary>The previous hash of the first line.</summary>
     public const string Genesis = "";

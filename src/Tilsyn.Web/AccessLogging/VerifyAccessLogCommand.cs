@@ -26,6 +26,9 @@ public static class VerifyAccessLogCommand
             await output.WriteLineAsync("ok");
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Checked} linjer i kæden kontrolleret; {result.BeforeChain} linjer fra før kæden begyndte."));
+            if (result.PrunedThrough is { } pruned)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Linjerne til og med nr. {pruned} er slettet efter opbevaringstiden; kæden er kontrolleret fra nr. {pruned + 1}."));
             return 0;
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

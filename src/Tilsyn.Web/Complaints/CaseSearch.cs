@@ -49,6 +49,28 @@ public sealed class CaseSearch(TilsynDbContext db)
         await WriteAsync(SharedText, c.Id, SharedTextOf(c), ct);
     }
 
+    /// <summary>Takes the case out of both tables (its personal data is deleted; a stub is not searchable).</summary>
+    public async Task RemoveAsync(int caseId, CancellationToken ct)
+    {
+        await WriteAsync(AllText, caseId, null, ct);
+        await WriteAsync(SharedText, caseId, null, ct);
+    }
+
+    /// <summary>
+    /// SQLite only: merges each FTS5 index into one segment (<c>optimize</c>), which drops the index entries
+    /// of deleted rows; until then an FTS5 index keeps a deleted row's words in its older segments.
+    /// </summary>
+    public async Task CompactAsync(CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) return;
+        foreach (var table in new[] { AllText, SharedText })
+        {
+            // The table name is one of the two constants above, never input.
+            var optimize = $"INSERT INTO {table}({table}) VALUES ('optimize')";
+            await db.Database.ExecuteSqlRawAsync(optimize, ct);
+        }
+    }
+
     private async Task WriteAsync(string table, int caseId, string? text, CancellationToken ct)
     {
         // The table name is one of the two constants above, never input; the values are parameters.

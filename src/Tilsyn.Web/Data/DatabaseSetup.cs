@@ -29,7 +29,7 @@ public static class DatabaseSetup
                 break;
             default:
                 var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection);
-                services.AddDbContext<TilsynDbContext, SqliteTilsynDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new AccessLogging.AppendOnlyAccessLogInterceptor()));
+                services.AddDbContext<TilsynDbContext, SqliteTilsynDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new AccessLogging.AppendOnlyAccessLogInterceptor(), Retention.SqliteSecureDelete.Instance));
                 break;
         }
         return services;

@@ -44,6 +44,7 @@ public static class RetentionCommand
         if (result.Delivery is { } d)
             await output.WriteLineAsync(Invariant($"Afleveret til arkivet: {d.CaseCount} sager med {d.DocumentCount} dokumenter (levering {d.DeliveryId}: {d.Location})."));
         await output.WriteLineAsync(Invariant($"Slettet: {result.DeletedNumbers.Count} sager."));
+        await output.WriteLineAsync(Invariant($"Adgangsloggen: {result.AccessLogPruned} linjer ældre end opbevaringstiden slettet."));
         if (result.ExportError is not null)
         {
             await output.WriteLineAsync($"Arkivafleveringen mislykkedes: {result.ExportError}");
@@ -93,6 +94,7 @@ public static class RetentionCommand
             await output.WriteLineAsync(Invariant($"  {rule.First().Rule.Describe()}: {rule.Count()} sager"));
         await output.WriteLineAsync(Invariant(
             $"I alt {plan.Due.Count} sager: {plan.Preserve.Count()} bevares (afleveres til arkivet før sletning), {plan.Discard.Count()} kasseres. {plan.OnHold} sager med slettestop springes over."));
+        await output.WriteLineAsync(Invariant($"Adgangsloggen: {plan.AccessLogDue} linjer er ældre end opbevaringstiden."));
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

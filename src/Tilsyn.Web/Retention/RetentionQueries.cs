@@ -21,7 +21,7 @@ public sealed class RetentionQueries(TilsynDbContext db)
     public async Task<List<(RetentionForecast.Candidate Case, string Number)>> CandidatesAsync(CancellationToken ct)
     {
         var rows = await db.Cases.AsNoTracking().Where(FinishedCase)
-            .Where(c => !db.Set<CaseDisposal>().Any(d => d.CaseId == c.Id))
+            .Where(c => c.PersonalDataDeletedAt == null && !db.Set<CaseDisposal>().Any(d => d.CaseId == c.Id))
             .Select(c => new
             {
                 c.Id, c.Number, c.Type, c.KleCode, c.Status, c.ConcludedAt, c.ClosedAt,
@@ -36,10 +36,15 @@ public sealed class RetentionQueries(TilsynDbContext db)
         (await db.Set<LegalHold>().Where(h => h.LiftedAt == null && caseIds.Contains(h.CaseId)).Select(h => h.CaseId).ToListAsync(ct)).ToHashSet();
 
     /// <summary>Of these cases, those whose personal data are already deleted.</summary>
-    public async Task<HashSet<int>> DisposedAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct) =>
-        (await db.Set<CaseDisposal>().Where(d => caseIds.Contains(d.CaseId)).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
+    public async Task<HashSet<int>> DisposedAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct)
+    {
+        var ids = (await db.Set<CaseDisposal>().Where(d => caseIds.Contains(d.CaseId)).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
+        ids.UnionWith(await db.Cases.Where(c => caseIds.Contains(c.Id) && c.PersonalDataDeletedAt != null).Select(c => c.Id).ToListAsync(ct));
+        return ids;
+    }
 
-    public Task<bool> IsDisposedAsync(int caseId, CancellationToken ct) => db.Set<CaseDisposal>().AnyAsync(d => d.CaseId == caseId, ct);
+    public async Task<bool> IsDisposedAsync(int caseId, CancellationToken ct) =>
+        await db.Set<CaseDisposal>().AnyAsync(d => d.CaseId == caseId, ct) || await db.Cases.AnyAsync(c => c.Id == caseId && c.PersonalDataDeletedAt != null, ct);
 
     /// <summary>How many cases each rule sends to deletion today and within 30, 90 and 365 days.</summary>
     public async Task<IReadOnlyList<RetentionForecast.Row>> ForecastAsync(DateOnly today, CancellationToken ct) =>

@@ -11,14 +11,14 @@ public sealed record RetentionItem(int CaseId, string CaseNumber, RetentionRule 
 }
 
 /// <summary>What a retention run finds on a day: the cases due for deletion, and how many due cases a legal hold keeps.</summary>
-public sealed record RetentionPlan(DateOnly AsOf, IReadOnlyList<RetentionItem> Due, int OnHold)
+public sealed record RetentionPlan(DateOnly AsOf, IReadOnlyList<RetentionItem> Due, int OnHold, int AccessLogDue = 0)
 {
     public IEnumerable<RetentionItem> Preserve => Due.Where(d => d.Disposition == RetentionDisposition.Preserve);
     public IEnumerable<RetentionItem> Discard => Due.Where(d => d.Disposition == RetentionDisposition.Discard);
 }
 
 /// <summary>What an applied run did. <see cref="ExportError"/> set: the preserved cases were not delivered and not deleted.</summary>
-public sealed record RetentionResult(RetentionPlan Plan, ArchiveDeliveryResult? Delivery, string? ExportError, int Deleted, IReadOnlyList<string> DeletedNumbers, IReadOnlyList<string> KeptNumbers);
+public sealed record RetentionResult(RetentionPlan Plan, ArchiveDeliveryResult? Delivery, string? ExportError, int Deleted, IReadOnlyList<string> DeletedNumbers, IReadOnlyList<string> KeptNumbers, int AccessLogPruned = 0);
 
 /// <summary>
 /// The retention run (issue 13): for a day, the finished cases whose retention period
@@ -30,7 +30,7 @@ public sealed record RetentionResult(RetentionPlan Plan, ArchiveDeliveryResult? 
 /// The daily <see cref="RetentionJob"/>, the <c>retention</c> command and <see cref="CaseErasure"/> all run through here.
 /// </summary>
 public sealed class RetentionRun(TilsynDbContext db, RetentionQueries queries, IArchiveExporter exporter, ICaseDataDeleter deleter,
-    AccessLog accessLog, TimeProvider clock, ILogger<RetentionRun> log)
+    AccessLog accessLog, AccessLogRetention accessLogRetention, TimeProvider clock, ILogger<RetentionRun> log)
 {
     /// <summary>Cases deleted per call to the deleter (one transaction each), so a first run over years of cases stays short.</summary>
     public const int Batch = 500;
@@ -49,7 +49,8 @@ public sealed class RetentionRun(TilsynDbContext db, RetentionQueries queries, I
             if (c.OnHold) held++;
             else due.Add(new RetentionItem(c.CaseId, number, rule, dueOn));
         }
-        return new RetentionPlan(asOf, due.OrderBy(d => d.CaseNumber, StringComparer.Ordinal).ToList(), held);
+        return new RetentionPlan(asOf, due.OrderBy(d => d.CaseNumber, StringComparer.Ordinal).ToList(), held,
+            await accessLogRetention.CountDueAsync(asOf, ct));
     }
 
     /// <summary>Delivers and deletes what <see cref="PlanAsync"/> finds; <paramref name="actor"/> names the job or command in the access log.</summary>
@@ -58,9 +59,12 @@ public sealed class RetentionRun(TilsynDbContext db, RetentionQueries queries, I
         var plan = await PlanAsync(asOf, ct);
         var reason = $"Slettefrist udløbet pr. {asOf:yyyy-MM-dd}";
         var result = await DisposeAsync(plan.Due, DisposalCause.RetentionExpired, reason, actor, failOnExportError: false, ct);
-        log.LogInformation("Retention run as of {AsOf}: {Deleted} cases deleted, {Kept} kept (export failed), {OnHold} on hold",
-            asOf, result.Deleted, result.KeptNumbers.Count, plan.OnHold);
-        return result with { Plan = plan };
+        // The access log has its own retention (Retention:AccessLogYears); the chain stays verifiable from the first kept line.
+        var pruned = await accessLogRetention.PruneAsync(asOf, ct);
+        if (pruned.Deleted > 0 && result.DeletedNumbers.Count == 0) await deleter.ReclaimStorageAsync(ct);
+        log.LogInformation("Retention run as of {AsOf}: {Deleted} cases deleted, {Kept} kept, {OnHold} on hold, {Pruned} access-log lines pruned",
+            asOf, result.Deleted, result.KeptNumbers.Count, plan.OnHold, pruned.Deleted);
+        return result with { Plan = plan, AccessLogPruned = pruned.Deleted };
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ public static class RetentionServices
         services.AddScoped<RetentionRun>();
         services.AddScoped<ICaseErasure, CaseErasure>();
         services.AddScoped<Tilsyn.Web.Processing.IRetentionRuleSummary, RetentionRuleSummary>();
-        PlaceholderRegistrations.Add(services); // deleted at merge with the real IArchiveExporter and ICaseDataDeleter
+        services.AddScoped<ICaseDataDeleter, CaseDataDeleter>();
+        services.AddScoped<Tilsyn.Web.AccessLogging.AccessLogRetention>();
         services.AddSingleton<RetentionJob>();
         if (config.GetValue("Retention:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());

@@ -479,6 +479,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTimeOffset?>("PersonalDataDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1279,6 +1282,37 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasIndex("UserName");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AccessLogging.AccessLogPrune", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Before")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThroughHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughSequence");
+
+                    b.ToTable("audit_log_prunes", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Complaints.SentReminder", b =>

@@ -460,6 +460,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PersonalDataDeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -1232,6 +1235,35 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserName");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Web.AccessLogging.AccessLogPrune", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThroughHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThroughSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughSequence");
+
+                    b.ToTable("audit_log_prunes", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Web.Complaints.SentReminder", b =>
