@@ -5,6 +5,7 @@ using Tilsyn.Web.Demo;
 using Tilsyn.Web.Letters;
 using Tilsyn.Web.Mail;
 using Tilsyn.Web.Organisation;
+using Tilsyn.Web.Retention;
 
 namespace Tilsyn.Web;
 
@@ -49,6 +50,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
         services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
+        services.AddTilsynArchive(config);
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         return services;

@@ -41,4 +41,6 @@ public enum AccessAction
     ReissueStatusLink = 18,
     /// <summary>Revoked the citizen's status link.</summary>
     RevokeStatusLink = 19,
+    /// <summary>Delivered a case with its personal data to the archive (<i>arkivaflevering</i>).</summary>
+    ArchiveExport = 20,
 }
