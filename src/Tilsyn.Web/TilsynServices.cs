@@ -5,6 +5,7 @@ using Tilsyn.Web.Demo;
 using Tilsyn.Web.Letters;
 using Tilsyn.Web.Mail;
 using Tilsyn.Web.Organisation;
+using Tilsyn.Web.Retention;
 
 namespace Tilsyn.Web;
 
@@ -52,6 +53,7 @@ public static class TilsynServices
         services.AddOptions<Tilsyn.Web.Processing.ProcessingOptions>().Bind(config.GetSection(Tilsyn.Web.Processing.ProcessingOptions.Section));
         services.AddScoped<Tilsyn.Web.Processing.ProcessingRecordService>();
         Tilsyn.Web.Retention.RetentionServices.AddRetention(services, config);
+        services.AddTilsynArchive(config);
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         return services;

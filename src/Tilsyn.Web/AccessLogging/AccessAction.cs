@@ -49,4 +49,6 @@ public enum AccessAction
     Erased = 22,
     /// <summary>Access-log lines older than their retention were deleted from the start of the chain.</summary>
     AccessLogPruned = 23,
+    /// <summary>Delivered a case with its personal data to the archive (<i>arkivaflevering</i>).</summary>
+    ArchiveExport = 24,
 }

@@ -28,6 +28,7 @@ public static class AccessActionLabels
         AccessAction.LegalHoldLifted => "Slettestop ophævet",
         AccessAction.Erased => "Personoplysninger slettet",
         AccessAction.AccessLogPruned => "Gammel log slettet",
+        AccessAction.ArchiveExport => "Afleveret til arkiv",
         _ => action.ToString(),
     };
 }

@@ -11,6 +11,7 @@ public static class RetentionServices
         services.AddScoped<Tilsyn.Web.Processing.IRetentionRuleSummary, RetentionRuleSummary>();
         services.AddScoped<ICaseDataDeleter, CaseDataDeleter>();
         services.AddScoped<Tilsyn.Web.AccessLogging.AccessLogRetention>();
+        services.AddScoped<IPreservedCaseFilter, PreservedCaseFilter>();
         services.AddSingleton<RetentionJob>();
         if (config.GetValue("Retention:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
