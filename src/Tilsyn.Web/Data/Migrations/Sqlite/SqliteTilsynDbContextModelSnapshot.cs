@@ -441,6 +441,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FirstAnswerDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAnswerExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstAnswerExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstAnsweredAt")
                         .HasColumnType("INTEGER");
 
@@ -468,6 +475,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RequestGranted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -1763,6 +1773,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("citizen_address");
 
+                            b1.Property<string>("CprLookup")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("citizen_cpr_lookup");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
@@ -1790,6 +1805,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                                 .HasColumnName("citizen_cpr_protected");
 
                             b1.HasKey("ComplaintCaseId");
+
+                            b1.HasIndex("CprLookup");
 
                             b1.ToTable("cases");
 
