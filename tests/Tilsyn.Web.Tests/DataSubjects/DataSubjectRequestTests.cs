@@ -89,6 +89,16 @@ public sealed class DataSubjectRequestTests(DataSubjectApp app) : IClassFixture<
         Assert.DoesNotContain("0507701111", json);
         Assert.DoesNotContain("050770-1111", json);
         Assert.True(await app.WithDbAsync(db => db.AccessLog.AnyAsync(l => l.Detail.StartsWith("Indsigtsudtræk"))));
+
+        // The page's own export form carries the searched key encrypted, never the CPR number in clear.
+        var page = await (await SearchAsync(client, "Cpr", "050770-1111")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("050770-1111", page);
+        Assert.DoesNotContain("0507701111", page);
+        var sealedKey = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"Sealed\" value=\"([^\"]+)\"").Groups[1].Value);
+        var viaPage = await client.PostFormAsync("/RegistreretPerson", "/RegistreretPerson?handler=Export", new() { ["Kind"] = "Cpr", ["Sealed"] = sealedKey, ["RequestNumber"] = c.Number });
+        Assert.Equal(HttpStatusCode.OK, viaPage.StatusCode);
+        using var zip2 = new ZipArchive(await viaPage.Content.ReadAsStreamAsync());
+        Assert.Contains(zip2.Entries, e => e.FullName.StartsWith($"dokumenter/{CaseNumber.FormatDocument(c.Number, 1)}", StringComparison.Ordinal));
     }
 
     private static byte[] Read(ZipArchive zip, string name)
