@@ -86,6 +86,7 @@ app.MapRazorPages();
 if (config.GetValue("Database:MigrateOnStartup", true))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
+    await Tilsyn.Web.DataSubjects.CprLookupBackfill.RunAsync(app.Services); // CPR lookup hashes need Data Protection, so not in SQL
     using var scope = app.Services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<IdentityBootstrap>().RunAsync();
     if (config.GetValue("Demo:Seed", false))

@@ -36,6 +36,10 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.AnnualReports.CaseExampleService>();
         services.AddScoped<Tilsyn.Web.Library.LibrarySearch>();
         services.AddScoped<CaseRegistration>();
+        services.AddSingleton<Tilsyn.Web.DataSubjects.CprLookup>();
+        services.AddScoped<Tilsyn.Web.DataSubjects.PersonSearch>();
+        services.AddScoped<Tilsyn.Web.DataSubjects.AccessExport>();
+        services.AddScoped<Tilsyn.Web.DataSubjects.DataSubjectRequests>();
         services.AddScoped<Tilsyn.Web.Security.ReceiptCap>();
         services.AddScoped<CaseLetters>();
         services.AddScoped<MailOutbox>();

@@ -12,8 +12,9 @@ public sealed class Citizen
 {
     private Citizen() { }
 
-    public Citizen(string name, string? email, string? phone, string? address, string? protectedCpr, string? maskedCpr)
+    public Citizen(string name, string? email, string? phone, string? address, string? protectedCpr, string? maskedCpr, string? cprLookup = null)
     {
+        CprLookup = protectedCpr is null ? null : cprLookup;
         Name = CaseTextFields.CitizenName.Required(name);
         Email = CaseTextFields.CitizenEmail.Optional(email);
         Phone = CaseTextFields.CitizenPhone.Optional(phone);
@@ -32,6 +33,43 @@ public sealed class Citizen
 
     /// <summary><c>ddMMyy-xxxx</c>: the only form of the CPR number shown on screens.</summary>
     public string? MaskedCpr { get; private set; }
+
+    /// <summary>
+    /// A keyed hash (HMAC, computed by the host with a key outside the database) of the CPR number, so a
+    /// data-subject request can find the person's cases by exact CPR without decrypting every case; null without CPR.
+    /// </summary>
+    public string? CprLookup { get; private set; }
+
+    /// <summary>Sets the CPR lookup hash (at registration, or the backfill of cases registered before it existed).</summary>
+    public void SetCprLookup(string lookup)
+    {
+        if (ProtectedCpr is null) throw new DomainException("Borgeren har intet CPR-nummer på sagen.");
+        CprLookup = lookup;
+    }
+
+    /// <summary>
+    /// Rectification (<i>berigtigelse</i>, GDPR art. 16): new name and contact details, each checked as at
+    /// registration. Returns what changed (the old values are personal data: the caller keeps them only in
+    /// the request case's document).
+    /// </summary>
+    internal IReadOnlyList<CitizenCorrection> Correct(string name, string? email, string? phone, string? address)
+    {
+        var newName = CaseTextFields.CitizenName.Required(name);
+        var newEmail = CaseTextFields.CitizenEmail.Optional(email);
+        var newPhone = CaseTextFields.CitizenPhone.Optional(phone);
+        var newAddress = CaseTextFields.CitizenAddress.Optional(address);
+        var changes = new List<CitizenCorrection>();
+        void Note(TextField field, string? old, string? now)
+        {
+            if (!string.Equals(old ?? "", now ?? "", StringComparison.Ordinal)) changes.Add(new(field.Label, old, now));
+        }
+        Note(CaseTextFields.CitizenName, Name, newName);
+        Note(CaseTextFields.CitizenAddress, Address, newAddress);
+        Note(CaseTextFields.CitizenEmail, Email, newEmail);
+        Note(CaseTextFields.CitizenPhone, Phone, newPhone);
+        (Name, Email, Phone, Address) = (newName, newEmail, newPhone, newAddress);
+        return changes;
+    }
 }
 
 /// <summary>A category on a case; <see cref="Breached"/> marks a rule the advisor found broken in the conclusion.</summary>

@@ -8,7 +8,7 @@ namespace Tilsyn.Complaints;
 /// own-initiative investigation. Its status only moves through the guarded methods below, each of
 /// which checks <see cref="CaseWorkflow"/> and writes a line in the history.
 /// </summary>
-public sealed class ComplaintCase
+public sealed partial class ComplaintCase
 {
     private readonly List<CaseCategory> categories = [];
     private readonly List<CaseEvent> events = [];

@@ -9,6 +9,8 @@ public enum LetterKind
     StatementRequest = 2,
     /// <summary>The advisor's conclusion to the citizen.</summary>
     Conclusion = 3,
+    /// <summary><i>Afslag på sletning</i>: the reasoned refusal of an erasure request (GDPR art. 17(3)(b), the duty to take notes and journalise).</summary>
+    ErasureRefusal = 4,
 }
 
 public static class LetterKinds
@@ -19,6 +21,7 @@ public static class LetterKinds
         LetterKind.Receipt => "Kvittering til borgeren",
         LetterKind.StatementRequest => "Anmodning om udtalelse til forvaltningen",
         LetterKind.Conclusion => "Konklusion til borgeren",
+        LetterKind.ErasureRefusal => "Afslag på anmodning om sletning",
         _ => kind.ToString(),
     };
 
@@ -32,6 +35,7 @@ public static class LetterKinds
         LetterKind.Receipt => false,
         LetterKind.StatementRequest => false,
         LetterKind.Conclusion => true,
+        LetterKind.ErasureRefusal => true,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

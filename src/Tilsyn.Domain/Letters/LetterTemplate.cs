@@ -101,6 +101,7 @@ public static class DefaultLetterTemplates
         ("henstilling", "Henstillingen til forvaltningen (kan være tom)"),
         ("sagsbehandler.navn", "Sagsbehandlerens navn"),
         ("statuslink", "Borgerens personlige link til sagen"),
+        ("begrundelse", "Sagsbehandlerens begrundelse (afslag på sletning)"),
     ];
 
     public static DefaultTemplate For(LetterKind kind) => kind switch
@@ -149,6 +150,27 @@ public static class DefaultLetterTemplates
             {{henstilling}}
 
             Borgerrådgiverens konklusioner kan ikke påklages. Er du uenig, kan du henvende dig til Folketingets Ombudsmand.
+
+            Med venlig hilsen
+            {{sagsbehandler.navn}}
+            Borgerrådgiveren
+            """),
+        // GDPR art. 17(3)(b): erasure does not apply where processing is needed to comply with a legal
+        // obligation; OFL § 13 (notatpligt) and § 15 (journaliseringspligt) are such obligations.
+        LetterKind.ErasureRefusal => new("Svar på din anmodning om sletning",
+            """
+            Kære {{borger.navn}}
+
+            Du har bedt Borgerrådgiveren om at slette de personoplysninger, vi behandler om dig (sag {{sag.nummer}}).
+
+            Vi kan ikke imødekomme din anmodning. Retten til sletning gælder ikke, når behandlingen er nødvendig for at overholde en retlig forpligtelse, jf. databeskyttelsesforordningens artikel 17, stk. 3, litra b.
+
+            Borgerrådgiveren er som en del af den offentlige forvaltning forpligtet til at gøre notat om oplysninger om sagens faktiske omstændigheder (notatpligten, offentlighedslovens § 13) og til at journalisere dokumenter, der er modtaget eller afsendt som led i sagsbehandlingen (journaliseringspligten, offentlighedslovens § 15). Oplysningerne opbevares derfor, indtil sagens opbevaringsfrist udløber, og slettes eller afleveres til arkiv efter arkivlovens regler.
+
+            Begrundelse i din sag:
+            {{begrundelse}}
+
+            Du kan klage over vores afgørelse til Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk.
 
             Med venlig hilsen
             {{sagsbehandler.navn}}

@@ -38,7 +38,7 @@ public sealed record RegistrationResult(ComplaintCase? Case, string? StatusToken
 public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
     TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, AccessLogging.AccessLog accessLog,
-    Security.ReceiptCap receiptCap)
+    Security.ReceiptCap receiptCap, DataSubjects.CprLookup cprLookup)
 {
     public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
     {
@@ -68,7 +68,7 @@ public sealed class CaseRegistration(
         var now = clock.GetUtcNow();
         var citizen = form.Type == CaseType.OwnInitiative && string.IsNullOrWhiteSpace(form.Name) ? null
             : new Citizen(FreeText.Normalise(form.Name), form.Email, form.Phone, FreeText.Normalise(form.Address),
-                cpr is { } c ? protection.CreateProtector(CprPurpose).Protect(c.Digits) : null, cpr?.Masked);
+                cpr is { } c ? protection.CreateProtector(CprPurpose).Protect(c.Digits) : null, cpr?.Masked, cpr is { } l ? cprLookup.Hash(l.Digits) : null);
         var token = StatusToken.New();
 
         for (var attempt = 1; ; attempt++)

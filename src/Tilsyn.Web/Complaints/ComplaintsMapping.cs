@@ -28,6 +28,8 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
         e.HasOne<Tilsyn.Organisation.OrgUnit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(c => c.SharedWithAdministrationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(c => c.IsSharedWithAdministration);
+        e.Ignore(c => c.IsDataSubjectRequest);
+        e.Property(c => c.FirstAnswerExtensionReason).HasMaxLength(CaseTextFields.ExtensionReason.MaxLength);
         e.OwnsOne(c => c.Citizen, o =>
         {
             o.Property(p => p.Name).HasColumnName("citizen_name").HasMaxLength(CaseTextFields.CitizenName.MaxLength);
@@ -36,6 +38,8 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
             o.Property(p => p.Address).HasColumnName("citizen_address").HasMaxLength(CaseTextFields.CitizenAddress.MaxLength);
             o.Property(p => p.ProtectedCpr).HasColumnName("citizen_cpr_protected").HasMaxLength(1000);
             o.Property(p => p.MaskedCpr).HasColumnName("citizen_cpr_masked").HasMaxLength(11);
+            o.Property(p => p.CprLookup).HasColumnName("citizen_cpr_lookup").HasMaxLength(64);
+            o.HasIndex(p => p.CprLookup);
         });
         e.OwnsMany(c => c.Categories, o =>
         {

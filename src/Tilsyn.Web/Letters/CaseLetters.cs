@@ -41,6 +41,10 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, TimeProvi
     public Task SendConclusionAsync(ComplaintCase c, CancellationToken ct) =>
         SendAsync(c, LetterKind.Conclusion, c.Citizen?.Email, [], ct);
 
+    /// <summary>The reasoned refusal of an erasure request (GDPR art. 17(3)(b); OFL §§ 13 and 15), with the caseworker's own reasons.</summary>
+    public Task SendErasureRefusalAsync(ComplaintCase c, string reason, CancellationToken ct) =>
+        SendAsync(c, LetterKind.ErasureRefusal, c.Citizen?.Email, new() { ["begrundelse"] = CaseTextFields.Conclusion.Required(reason) }, ct);
+
     /// <summary>
     /// A letter the caseworker writes to the citizen (not from a template). The caseworker says
     /// whether it answers the citizen, which decides whether it meets the first-answer deadline.

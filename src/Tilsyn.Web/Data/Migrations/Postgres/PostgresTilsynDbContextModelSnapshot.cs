@@ -460,6 +460,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("FirstAnswerDue")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("FirstAnswerExtendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstAnswerExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTimeOffset?>("FirstAnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -490,6 +497,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text");
+
+                    b.Property<bool?>("RequestGranted")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -2016,6 +2026,11 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                                 .HasColumnType("character varying(300)")
                                 .HasColumnName("citizen_address");
 
+                            b1.Property<string>("CprLookup")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("citizen_cpr_lookup");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
@@ -2043,6 +2058,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                                 .HasColumnName("citizen_cpr_protected");
 
                             b1.HasKey("ComplaintCaseId");
+
+                            b1.HasIndex("CprLookup");
 
                             b1.ToTable("cases");
 

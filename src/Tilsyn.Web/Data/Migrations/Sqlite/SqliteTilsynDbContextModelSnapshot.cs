@@ -441,6 +441,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FirstAnswerDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAnswerExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstAnswerExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstAnsweredAt")
                         .HasColumnType("INTEGER");
 
@@ -471,6 +478,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RequestGranted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -1947,6 +1957,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("citizen_address");
 
+                            b1.Property<string>("CprLookup")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("citizen_cpr_lookup");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
@@ -1974,6 +1989,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                                 .HasColumnName("citizen_cpr_protected");
 
                             b1.HasKey("ComplaintCaseId");
+
+                            b1.HasIndex("CprLookup");
 
                             b1.ToTable("cases");
 
