@@ -37,6 +37,7 @@ public static class TilsynServices
         services.AddScoped<CaseRegistration>();
         services.AddScoped<Tilsyn.Web.Security.ReceiptCap>();
         services.AddScoped<CaseLetters>();
+        services.AddScoped<Tilsyn.Web.DocumentAccess.DocumentAccessService>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<StatusLinks>();
         services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))

@@ -41,6 +41,9 @@ public sealed class DocumentAccessRequest
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecidedBy { get; private set; }
 
+    /// <summary>The number, on the request case, of the journalised PDF of the released documents; null before the decision or when nothing was released.</summary>
+    public int? ReleaseDocumentSequence { get; private set; }
+
     /// <summary>The case numbers the request concerns, in the order named.</summary>
     public IReadOnlyList<string> Cases => cases;
     public IReadOnlyList<ReleaseItem> Items => items;
@@ -175,6 +178,14 @@ public sealed class DocumentAccessRequest
         Decision = decision;
         DecidedAt = at;
         DecidedBy = by;
+    }
+
+    /// <summary>Records where the released documents were journalised (after the decision).</summary>
+    public void RecordRelease(int documentSequence)
+    {
+        if (!IsDecided) throw new DomainException("Dokumenterne udleveres først med afgørelsen.");
+        if (ReleaseDocumentSequence is not null) throw new DomainException("Dokumenterne er allerede udleveret.");
+        ReleaseDocumentSequence = documentSequence;
     }
 
     private void Replace(ReleaseItem? old, ReleaseItem now)

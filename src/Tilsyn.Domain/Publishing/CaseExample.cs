@@ -36,6 +36,8 @@ public sealed class CaseExample
     /// </summary>
     public static CaseExample FromCase(ComplaintCase c, int year, DateTimeOffset at, string by)
     {
+        if (!CaseTypes.IsSupervision(c.Type))
+            throw new DomainException($"En {CaseTexts.Name(c.Type).ToLowerInvariant()} er ikke en tilsynssag og kan ikke bruges som eksempel.");
         if (c.Outcome is not { } outcome) throw new DomainException("Kun afsluttede sager kan bruges som eksempel.");
         var text = c.Summary ?? c.ConclusionText ?? "";
         var breached = c.Categories.Where(x => x.Breached).Select(x => ComplaintCategories.Info(x.Category)).FirstOrDefault(i => i.IsFormal)

@@ -41,4 +41,6 @@ public enum AccessAction
     ReissueStatusLink = 18,
     /// <summary>Revoked the citizen's status link.</summary>
     RevokeStatusLink = 19,
+    /// <summary>Released documents of a case under an <i>aktindsigt</i> (OFL): the decision, with what was released.</summary>
+    Release = 20,
 }

@@ -24,6 +24,7 @@ public static class AccessActionLabels
         AccessAction.Share => "Delt med forvaltningen",
         AccessAction.ReissueStatusLink => "Nyt statuslink",
         AccessAction.RevokeStatusLink => "Statuslink tilbagekaldt",
+        AccessAction.Release => "Aktindsigt udleveret",
         _ => action.ToString(),
     };
 }
