@@ -609,6 +609,63 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("statement_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ReleaseDocumentSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("cases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Cases");
+
+                    b.Property<string>("items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Items");
+
+                    b.Property<string>("refusalGrounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("RefusalGrounds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("document_access_requests", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Evaluations.CommitteeStatus", b =>
                 {
                     b.Property<int>("Id")
@@ -1873,6 +1930,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
                         .WithMany("StatementRequests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
