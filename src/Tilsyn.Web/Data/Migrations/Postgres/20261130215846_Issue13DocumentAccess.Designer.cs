@@ -525,8 +525,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");

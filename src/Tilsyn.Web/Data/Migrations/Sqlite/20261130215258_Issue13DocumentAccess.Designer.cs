@@ -506,7 +506,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")

@@ -10,6 +10,16 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Type",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 20);
+
             migrationBuilder.CreateTable(
                 name: "document_access_requests",
                 columns: table => new
@@ -48,6 +58,16 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Type",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 30);
+
             migrationBuilder.DropTable(
                 name: "document_access_requests");
         }
