@@ -42,6 +42,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.DataSubjects.DataSubjectRequests>();
         services.AddScoped<Tilsyn.Web.Security.ReceiptCap>();
         services.AddScoped<CaseLetters>();
+        services.AddScoped<Tilsyn.Web.DocumentAccess.DocumentAccessService>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<StatusLinks>();
         services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))

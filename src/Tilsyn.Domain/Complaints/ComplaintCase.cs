@@ -411,6 +411,7 @@ public sealed partial class ComplaintCase
         RejectionReason = null;
         ForwardedTo = null;
         CaseworkerId = null;
+        if (FirstAnswerExtensionReason is not null) FirstAnswerExtensionReason = "";
         if (StatusTokenHash is not null) StatusLinkRevokedAt = at;
         StatusTokenHash = null;
         ContactDetailsShared = false;

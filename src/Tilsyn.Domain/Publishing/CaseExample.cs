@@ -38,6 +38,8 @@ public sealed class CaseExample
     /// </summary>
     public static CaseExample FromCase(ComplaintCase c, int year, DateTimeOffset at, string by, IEnumerable<string>? organisationNames = null)
     {
+        if (!CaseTypes.IsSupervision(c.Type))
+            throw new DomainException($"En {CaseTexts.Name(c.Type).ToLowerInvariant()} er ikke en tilsynssag og kan ikke bruges som eksempel.");
         if (c.Outcome is not { } outcome) throw new DomainException("Kun afsluttede sager kan bruges som eksempel.");
         if (c.PersonalDataDeletedAt is not null) throw new DomainException("Sagens oplysninger er slettet; den kan ikke bruges som eksempel.");
         var text = c.Summary ?? c.ConclusionText ?? "";

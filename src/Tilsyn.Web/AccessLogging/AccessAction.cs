@@ -51,4 +51,6 @@ public enum AccessAction
     AccessLogPruned = 23,
     /// <summary>Delivered a case with its personal data to the archive (<i>arkivaflevering</i>).</summary>
     ArchiveExport = 24,
+    /// <summary>Released documents of a case under an <i>aktindsigt</i> (OFL): the decision, with what was released.</summary>
+    Release = 25,
 }

@@ -29,6 +29,7 @@ public static class AccessActionLabels
         AccessAction.Erased => "Personoplysninger slettet",
         AccessAction.AccessLogPruned => "Gammel log slettet",
         AccessAction.ArchiveExport => "Afleveret til arkiv",
+        AccessAction.Release => "Aktindsigt udleveret",
         _ => action.ToString(),
     };
 }

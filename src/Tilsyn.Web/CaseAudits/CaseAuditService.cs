@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Tilsyn.Audits;
+using Tilsyn.Complaints;
 using Tilsyn.Organisation;
 using Tilsyn.Web.Extracts;
 
@@ -147,7 +148,8 @@ public sealed class CaseAuditService(TilsynDbContext db, TimeProvider clock, Acc
     /// <summary>Tilsyn's own complaint cases as an audit population (an extract's cases are scanned in <see cref="ScanExtractAsync"/>).</summary>
     private async IAsyncEnumerable<PopulationCase> ComplaintPopulationAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = db.Cases.AsNoTracking().Where(c => c.AdministrationId != null)
+        // Requests about Tilsyn's own records (aktindsigt, data-subject requests) are no supervision and are never sampled.
+        var rows = db.Cases.AsNoTracking().Supervision().Where(c => c.AdministrationId != null)
             .Select(c => new { c.Number, c.AdministrationId, c.UnitId, c.KleCode, c.Type, c.ReceivedAt, c.ConcludedAt, c.ClosedAt });
         await foreach (var c in rows.AsAsyncEnumerable().WithCancellation(ct))
         {

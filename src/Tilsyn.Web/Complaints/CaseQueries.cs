@@ -124,11 +124,11 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
         else return [];
 
         var rows = await deadlines
-            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, d.Kind, d.Due })
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, c.Type, d.Kind, d.Due })
             .ToListAsync(ct);
         return rows
-            .Select(r => (r.Number, r.Subject, Deadline: new OpenDeadline(r.Kind, r.Due)))
-            .Select(r => new WorkItem(r.Number, r.Subject, CaseDeadlines.Name(r.Deadline.Kind, audience), r.Deadline.Due, r.Deadline.IsOverdue(today), r.Deadline.IsDueBy(today.AddDays(1))))
+            .Select(r => (r.Number, r.Subject, r.Type, Deadline: new OpenDeadline(r.Kind, r.Due)))
+            .Select(r => new WorkItem(r.Number, r.Subject, FirstAnswerBasis.Describe(r.Deadline.Kind, r.Type, audience), r.Deadline.Due, r.Deadline.IsOverdue(today), r.Deadline.IsDueBy(today.AddDays(1))))
             .OrderBy(i => i.Due).ThenBy(i => i.CaseNumber).ToList();
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
         e.Property(c => c.Number).HasMaxLength(12).IsRequired();
         e.HasIndex(c => c.Number).IsUnique();
         e.HasIndex(c => new { c.Year, c.Sequence }).IsUnique();
-        e.Property(c => c.Type).HasConversion<string>().HasMaxLength(20);
+        e.Property(c => c.Type).HasConversion<string>().HasMaxLength(30); // "DocumentAccessRequest" is 21 characters
         e.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
         e.HasIndex(c => c.Status);

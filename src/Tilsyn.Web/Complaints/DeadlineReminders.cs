@@ -35,7 +35,7 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
 
         var due = await db.Cases.AsNoTracking().OpenDeadlines()
             .Where(CaseDeadline.DueBy(tomorrow))
-            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, c.CaseworkerId, d.Kind, d.Due, d.AdministrationId })
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, c.Type, c.CaseworkerId, d.Kind, d.Due, d.AdministrationId })
             .ToListAsync(ct);
 
         var advisorRole = await db.Roles.Where(r => r.Name == Roles.Advisor).Select(r => r.Id).FirstOrDefaultAsync(ct);
@@ -47,9 +47,9 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
             .Select(s => (s.CaseNumber, s.Kind, s.To)).ToHashSet();
 
         var count = 0;
-        void Remind(string number, string subject, DeadlineKind kind, DeadlineAudience audience, DateOnly due, IEnumerable<string> recipients)
+        void Remind(string number, string subject, CaseType type, DeadlineKind kind, DeadlineAudience audience, DateOnly due, IEnumerable<string> recipients)
         {
-            var what = CaseDeadlines.Name(kind, audience);
+            var what = FirstAnswerBasis.Describe(kind, type, audience);
             foreach (var to in recipients.Distinct())
             {
                 if (!already.Add((number, kind, to))) continue;
@@ -64,9 +64,9 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
         foreach (var d in due.OrderBy(d => d.Due))
         {
             var workers = d.CaseworkerId is { } w ? advisors.Where(a => a.Id == w).Select(a => a.Email!) : advisors.Select(a => a.Email!);
-            Remind(d.Number, d.Subject, d.Kind, DeadlineAudience.Advisor, d.Due, workers);
+            Remind(d.Number, d.Subject, d.Type, d.Kind, DeadlineAudience.Advisor, d.Due, workers);
             if (d.Kind == DeadlineKind.Statement)
-                Remind(d.Number, d.Subject, d.Kind, DeadlineAudience.Contact, d.Due, contacts.Where(x => x.AdministrationId == d.AdministrationId).Select(x => x.Email!));
+                Remind(d.Number, d.Subject, d.Type, d.Kind, DeadlineAudience.Contact, d.Due, contacts.Where(x => x.AdministrationId == d.AdministrationId).Select(x => x.Email!));
         }
         await db.SaveChangesAsync(ct);
         count += await EvaluationReminders.QueueAsync(db, outbox, today, ct);

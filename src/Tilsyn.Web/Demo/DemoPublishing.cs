@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Tilsyn.Audits;
+using Tilsyn.Complaints;
 using Tilsyn.Extracts;
 using Tilsyn.Organisation;
 using Tilsyn.Publishing;
@@ -64,7 +65,7 @@ public sealed class DemoPublishing(TilsynDbContext db, TimeProvider clock, Extra
         }
 
         // Published reports for the three previous years, with recommendations, examples and follow-up.
-        var concluded = await db.Cases.AsNoTracking().Where(c => c.Outcome != null && c.Summary != null).OrderBy(c => c.Id).Select(c => new { c.Id, c.ConcludedAt }).ToListAsync(ct);
+        var concluded = await db.Cases.AsNoTracking().Supervision().Where(c => c.Outcome != null && c.Summary != null).OrderBy(c => c.Id).Select(c => new { c.Id, c.ConcludedAt }).ToListAsync(ct);
         foreach (var y in new[] { year - 3, year - 2, year - 1 })
         {
             await reports.GetOrCreateAsync(y, ct);

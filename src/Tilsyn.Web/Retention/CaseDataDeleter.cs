@@ -31,7 +31,7 @@ public sealed class CaseDataDeleter(TilsynDbContext db, CaseSearch search,
 {
     /// <summary>The tables whose rows a deletion changes or removes (vacuumed on PostgreSQL).</summary>
     private static readonly string[] TouchedTables =
-        ["cases", "case_documents", "case_events", "statement_requests", "outgoing_mail", "sent_reminders", "case_search", "case_search_shared", "case_examples", "audit_log"];
+        ["cases", "case_documents", "case_events", "statement_requests", "outgoing_mail", "sent_reminders", "case_search", "case_search_shared", "case_examples", "document_access_requests", "audit_log"];
 
     public async Task<int> DeleteAsync(IReadOnlyCollection<int> caseIds, string reason, CancellationToken ct)
     {
@@ -62,6 +62,9 @@ public sealed class CaseDataDeleter(TilsynDbContext db, CaseSearch search,
 
         await db.OutgoingMail.Where(m => m.CaseNumber != null && numbers.Contains(m.CaseNumber)).ExecuteDeleteAsync(ct);
         await db.SentReminders.Where(r => numbers.Contains(r.CaseNumber)).ExecuteDeleteAsync(ct);
+        // An aktindsigt request keeps its decision and rules (figures); the name of who decided goes with the case's other names.
+        await db.Set<Tilsyn.DocumentAccess.DocumentAccessRequest>().Where(r => erasedIds.Contains(r.CaseId) && r.DecidedBy != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.DecidedBy, (string?)null), ct);
         foreach (var id in erasedIds) await search.RemoveAsync(id, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Deleted the personal data of {Count} cases", cases.Count);

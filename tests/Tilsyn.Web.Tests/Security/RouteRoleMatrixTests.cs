@@ -66,6 +66,8 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /Cases/New", "/Cases/New", "L 200 200 D D D"),
         ("GET /Cases/{number}", "/Cases/{case}", "L 200 200 D 200 404"),
         ("GET /Cases/{number}/statuslink", "/Cases/{case}/statuslink", "L R R D D D"),
+        ("GET /Cases/{number}/aktindsigt", "/Cases/{aktcase}/aktindsigt", "L 200 200 D 404 404"),
+        ("GET /Cases/{number}/aktindsigt?handler=Pdf", "/Cases/{aktcase}/aktindsigt?handler=Pdf", "L 404 404 D 404 404"),
         ("GET /Cases/{number}/dokument/{sequence:int}", "/Cases/{case}/dokument/{doc}", "L 200 200 D 200 404"),
         ("GET /Cases/{number}/slettestop", "/Cases/{case}/slettestop", "L R R D D D"),
         ("GET /Retention", "/Retention", "L 200 200 D D D"),
@@ -148,6 +150,14 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("POST /Cases/{number}?handler=Share", "/Cases/{case}?handler=Share", "L ok ok D D D"),
         ("POST /Cases/{number}?handler=ShareDocument", "/Cases/{case}?handler=ShareDocument", "L ok ok D D D"),
         ("POST /Cases/{number}?handler=Targeted", "/Cases/{case}?handler=Targeted", "L ok ok D D D"),
+        ("POST /Cases/{number}/aktindsigt?handler=AddCase", "/Cases/{aktcase}/aktindsigt?handler=AddCase", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=Choose", "/Cases/{aktcase}/aktindsigt?handler=Choose", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=Clear", "/Cases/{aktcase}/aktindsigt?handler=Clear", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=Decide", "/Cases/{aktcase}/aktindsigt?handler=Decide", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=Redact", "/Cases/{aktcase}/aktindsigt?handler=Redact", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=RemoveCase", "/Cases/{aktcase}/aktindsigt?handler=RemoveCase", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=Unchoose", "/Cases/{aktcase}/aktindsigt?handler=Unchoose", "L ok ok D 404 404"),
+        ("POST /Cases/{number}/aktindsigt?handler=Withhold", "/Cases/{aktcase}/aktindsigt?handler=Withhold", "L ok ok D 404 404"),
         ("POST /Cases/{number}/statuslink?handler=Reissue", "/Cases/{case}/statuslink?handler=Reissue", "L ok ok D D D"),
         ("POST /Cases/{number}/statuslink?handler=Revoke", "/Cases/{case}/statuslink?handler=Revoke", "L ok ok D D D"),
         ("POST /Cases/{number}/slettestop?handler=Place", "/Cases/{case}/slettestop?handler=Place", "L ok ok D D D"),
@@ -317,11 +327,16 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
             c.ShareWithAdministration(false, at, Actor.System);
             c.ShareDocument(c.Documents[^1].Sequence, at, Actor.System);
             db.Cases.Add(c);
+            // Issue 13: an aktindsigt case of BUF, shared with BUF: still staff only.
+            var akt = CaseBuilder.ACase().Numbered(2026, 9001).OfType(CaseType.DocumentAccessRequest).From("Matrix Journalist").About("Aktindsigt").ReceivedAt(at).For(buf).Build();
+            akt.ShareWithAdministration(false, at, Actor.System);
+            db.Cases.Add(akt);
             await db.SaveChangesAsync();
             var audit = await db.Set<CaseAudit>().Where(a => a.AdministrationId == buf).Select(a => a.Id).FirstAsync();
             return new Dictionary<string, string>
             {
                 ["case"] = c.Number,
+                ["aktcase"] = akt.Number,
                 ["doc"] = c.Documents[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["token"] = token,
                 ["buf"] = buf.ToString(System.Globalization.CultureInfo.InvariantCulture),

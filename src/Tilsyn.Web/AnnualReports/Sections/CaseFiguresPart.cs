@@ -55,7 +55,8 @@ public sealed class CaseFiguresPart(TilsynDbContext db) : IReportPart
         // Years are Copenhagen's: a case received at 00:30 on 1 January belongs to the new year.
         var from = Tilsyn.Calendar.DanishTime.YearBounds(fromYear).From;
         var to = Tilsyn.Calendar.DanishTime.YearBounds(toYear).To;
-        var cases = await db.Cases.AsNoTracking().Include(c => c.Categories).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToListAsync(ct);
+        // Only supervision cases are the advisor's figures: an aktindsigt or data-subject request is not a complaint or inquiry.
+        var cases = await db.Cases.AsNoTracking().Supervision().Include(c => c.Categories).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToListAsync(ct);
         static DateOnly Day(DateTimeOffset at) => Tilsyn.Calendar.DanishTime.LocalDate(at);
         return cases.Select(c => new CaseFact(Day(c.ReceivedAt).Year, c.AdministrationId, c.Type, c.Outcome,
             c.Categories.Select(x => (x.Category, x.Breached)).ToList(), c.FirstAnswerDue, c.FirstAnsweredAt is { } f ? Day(f) : null, Day(c.ReceivedAt))).ToList();

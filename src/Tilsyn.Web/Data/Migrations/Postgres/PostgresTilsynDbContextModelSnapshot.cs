@@ -535,8 +535,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
@@ -620,6 +620,63 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasIndex("AdministrationId", "AnsweredAt");
 
                     b.ToTable("statement_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ReleaseDocumentSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("cases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Cases");
+
+                    b.Property<string>("items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Items");
+
+                    b.Property<string>("refusalGrounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("RefusalGrounds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("document_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Evaluations.CommitteeStatus", b =>
@@ -1822,6 +1879,59 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("outgoing_mail", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Retention.ArchiveDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ManifestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Location")
+                        .IsUnique();
+
+                    b.ToTable("archive_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Retention.CaseDisposal", b =>
                 {
                     b.Property<int>("Id")
@@ -2082,6 +2192,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
                         .WithMany("StatementRequests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

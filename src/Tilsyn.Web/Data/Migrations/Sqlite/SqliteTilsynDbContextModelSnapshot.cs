@@ -516,7 +516,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
@@ -599,6 +599,61 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("AdministrationId", "AnsweredAt");
 
                     b.ToTable("statement_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseDocumentSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("cases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Cases");
+
+                    b.Property<string>("items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Items");
+
+                    b.Property<string>("refusalGrounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RefusalGrounds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("document_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Evaluations.CommitteeStatus", b =>
@@ -1757,6 +1812,57 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("outgoing_mail", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Retention.ArchiveDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManifestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Location")
+                        .IsUnique();
+
+                    b.ToTable("archive_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Retention.CaseDisposal", b =>
                 {
                     b.Property<int>("Id")
@@ -2013,6 +2119,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
                         .WithMany("StatementRequests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -11,8 +11,8 @@ using Tilsyn.Web.Data;
 namespace Tilsyn.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTilsynDbContext))]
-    [Migration("20261130212936_Issue13Retention")]
-    partial class Issue13Retention
+    [Migration("20261201021839_Issue13PersonalData")]
+    partial class Issue13PersonalData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -444,6 +444,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FirstAnswerDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAnswerExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstAnswerExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstAnsweredAt")
                         .HasColumnType("INTEGER");
 
@@ -463,6 +470,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PersonalDataDeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -471,6 +481,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RequestGranted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -506,7 +519,7 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
@@ -589,6 +602,61 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("AdministrationId", "AnsweredAt");
 
                     b.ToTable("statement_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseDocumentSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("cases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Cases");
+
+                    b.Property<string>("items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Items");
+
+                    b.Property<string>("refusalGrounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RefusalGrounds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("document_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Evaluations.CommitteeStatus", b =>
@@ -1237,6 +1305,35 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.AccessLogging.AccessLogPrune", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThroughHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThroughSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughSequence");
+
+                    b.ToTable("audit_log_prunes", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Complaints.SentReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1718,6 +1815,57 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("outgoing_mail", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.Retention.ArchiveDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManifestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Location")
+                        .IsUnique();
+
+                    b.ToTable("archive_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Retention.CaseDisposal", b =>
                 {
                     b.Property<int>("Id")
@@ -1918,6 +2066,11 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("citizen_address");
 
+                            b1.Property<string>("CprLookup")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("citizen_cpr_lookup");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
@@ -1946,6 +2099,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                             b1.HasKey("ComplaintCaseId");
 
+                            b1.HasIndex("CprLookup");
+
                             b1.ToTable("cases");
 
                             b1.WithOwner()
@@ -1967,6 +2122,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
                         .WithMany("StatementRequests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.DocumentAccess.DocumentAccessRequest", b =>
+                {
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
