@@ -38,10 +38,14 @@ public sealed class RetentionQueries(TilsynDbContext db)
     /// <summary>Of these cases, those whose personal data are already deleted.</summary>
     public async Task<HashSet<int>> DisposedAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct)
     {
-        var ids = (await db.Set<CaseDisposal>().Where(d => caseIds.Contains(d.CaseId)).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
+        var ids = await RecordedAsync(caseIds, ct);
         ids.UnionWith(await db.Cases.Where(c => caseIds.Contains(c.Id) && c.PersonalDataDeletedAt != null).Select(c => c.Id).ToListAsync(ct));
         return ids;
     }
+
+    /// <summary>Of these cases, those whose deletion is already recorded (<see cref="CaseDisposal"/>).</summary>
+    public async Task<HashSet<int>> RecordedAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct) =>
+        (await db.Set<CaseDisposal>().Where(d => caseIds.Contains(d.CaseId)).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
 
     public async Task<bool> IsDisposedAsync(int caseId, CancellationToken ct) =>
         await db.Set<CaseDisposal>().AnyAsync(d => d.CaseId == caseId, ct) || await db.Cases.AnyAsync(c => c.Id == caseId && c.PersonalDataDeletedAt != null, ct);

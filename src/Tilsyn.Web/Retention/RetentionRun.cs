@@ -113,7 +113,7 @@ public sealed class RetentionRun(TilsynDbContext db, RetentionQueries queries, I
     {
         var now = clock.GetUtcNow();
         var ids = batch.Select(i => i.CaseId).ToList();
-        var already = await queries.DisposedAsync(ids, ct);
+        var already = await queries.RecordedAsync(ids, ct);
         foreach (var item in batch.Where(i => !already.Contains(i.CaseId)))
         {
             var preserved = item.Disposition == RetentionDisposition.Preserve;

@@ -12,7 +12,7 @@ namespace Tilsyn.Web.Tests.DataSubjects;
 /// The application with a fake <see cref="ICaseErasure"/> (the deletion itself is the retention
 /// feature's): it records what it was asked to erase and reports the cases in <see cref="FakeErasure.OnHold"/> as held.
 /// </summary>
-public sealed class DataSubjectApp : TilsynApp
+public sealed class DataSubjectApp : DataSubjectAppBase
 {
     public FakeErasure Erasure { get; } = new();
 
@@ -25,6 +25,14 @@ public sealed class DataSubjectApp : TilsynApp
             services.AddSingleton<ICaseErasure>(Erasure);
         });
     }
+}
+
+/// <summary>The application with the real erasure (the retention run's deletion).</summary>
+public sealed class RealErasureApp : DataSubjectAppBase;
+
+/// <summary>The application for data subjects' requests, with a helper that registers a case as staff would.</summary>
+public abstract class DataSubjectAppBase : TilsynApp
+{
 
     /// <summary>Registers a case through the real registration (CPR encrypted, lookup hash, receipt), as staff would.</summary>
     public async Task<ComplaintCase> RegisterAsync(CaseType type, string name, string? email = null, string? phone = null, string? cpr = null, string? address = null, string? description = null)
