@@ -16,6 +16,7 @@ public static class TilsynServices
     {
         services.AddTilsynDatabase(config);
         services.AddTilsynIdentity();
+        Tilsyn.Web.Citizens.CitizenAuth.AddCitizenSession(services);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<KleImporter>();
