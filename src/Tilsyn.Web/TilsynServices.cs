@@ -45,6 +45,7 @@ public static class TilsynServices
         services.AddScoped<CaseLetters>();
         services.AddScoped<Tilsyn.Web.DocumentAccess.DocumentAccessService>();
         services.AddScoped<MailOutbox>();
+        Tilsyn.Web.DigitalPost.DigitalPostServices.AddDigitalPost(services, config);
         services.AddSingleton<StatusLinks>();
         services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))
             .Validate(o => o.SocketOptions() is not null, MailOptions.SecurityError).ValidateOnStart();

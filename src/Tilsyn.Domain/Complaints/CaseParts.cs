@@ -40,6 +40,12 @@ public sealed class Citizen
     /// </summary>
     public string? CprLookup { get; private set; }
 
+    /// <summary>
+    /// The citizen is exempt from Digital Post (<i>fritaget for Digital Post</i>, lov om Digital Post fra
+    /// offentlige afsendere § 5): letters go by e-mail, or on paper. Set by staff on the case (<see cref="ComplaintCase.SetDigitalPostExemption"/>).
+    /// </summary>
+    public bool ExemptFromDigitalPost { get; internal set; }
+
     /// <summary>Sets the CPR lookup hash (at registration, or the backfill of cases registered before it existed).</summary>
     public void SetCprLookup(string lookup)
     {
@@ -169,6 +175,39 @@ public sealed class CaseDocument
     public byte[]? Content { get; private set; }
     public int? StatementRequestId { get; private set; }
 
+    /// <summary>For a letter to the citizen: how it was delivered (<i>forsendelseskanal</i>); null for other documents.</summary>
+    public Tilsyn.DigitalPost.LetterChannel? Channel { get; private set; }
+
+    /// <summary>For a letter sent by Digital Post: the MeMo message UUID, fixed when it was queued.</summary>
+    public Guid? DigitalPostMessageId { get; private set; }
+
+    /// <summary>For a letter to be posted on paper: when someone marked it printed; null while it waits in the print list.</summary>
+    public DateTimeOffset? PrintedAt { get; private set; }
+
+    /// <summary>Who marked the letter printed.</summary>
+    public string? PrintedByName { get; private set; }
+
+    /// <summary>A letter flagged for printing that nobody has printed yet.</summary>
+    public bool AwaitsPrinting => Channel == Tilsyn.DigitalPost.LetterChannel.Print && PrintedAt is null;
+
+    internal void RecordDelivery(Tilsyn.DigitalPost.LetterChannel channel, Guid? messageId)
+    {
+        if (Kind != DocumentKind.Outgoing) throw new DomainException("Kun et udgående brev har en forsendelseskanal.");
+        if (Channel is not null) throw new DomainException($"Brevet er allerede sendt ({Tilsyn.DigitalPost.LetterChannels.Name(Channel.Value)}).");
+        if ((channel == Tilsyn.DigitalPost.LetterChannel.DigitalPost) != (messageId is not null))
+            throw new DomainException("Et brev med Digital Post skal have et meddelelses-UUID, og kun det.");
+        Channel = channel;
+        DigitalPostMessageId = messageId;
+    }
+
+    internal void MarkPrinted(DateTimeOffset at, Actor by)
+    {
+        if (Channel != Tilsyn.DigitalPost.LetterChannel.Print) throw new DomainException("Brevet er ikke markeret til udskrift.");
+        if (PrintedAt is not null) throw new DomainException($"Brevet er allerede markeret som udskrevet ({PrintedByName}).");
+        PrintedAt = at;
+        PrintedByName = by.Name;
+    }
+
     /// <summary>The advisor shared this document with the administration (<see cref="ComplaintCase.ShareDocument"/>).</summary>
     public bool SharedWithAdministration { get; private set; }
 
@@ -193,6 +232,7 @@ public sealed class CaseDocument
         Content = null;
         CreatedById = null;
         CreatedByName = "";
+        PrintedByName = null;
     }
 
     /// <summary>Whether the citizen sees it on the status page: letters to and from the citizen, not internal notes or statements.</summary>

@@ -40,6 +40,7 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
             o.Property(p => p.MaskedCpr).HasColumnName("citizen_cpr_masked").HasMaxLength(11);
             o.Property(p => p.CprLookup).HasColumnName("citizen_cpr_lookup").HasMaxLength(64);
             o.HasIndex(p => p.CprLookup);
+            o.Property(p => p.ExemptFromDigitalPost).HasColumnName("citizen_exempt_digital_post");
         });
         e.OwnsMany(c => c.Categories, o =>
         {
@@ -85,6 +86,10 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         e.Property(x => x.CreatedById).HasMaxLength(450);
         e.Property(x => x.FileName).HasMaxLength(200);
         e.Property(x => x.ContentType).HasMaxLength(100);
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.PrintedByName).HasMaxLength(200);
+        e.HasIndex(x => new { x.Channel, x.PrintedAt }); // the print list
+        e.Ignore(x => x.AwaitsPrinting);
         e.Ignore(x => x.VisibleToCitizen);
         e.Ignore(x => x.VisibleToAdministration);
     }

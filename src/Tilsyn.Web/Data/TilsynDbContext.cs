@@ -19,6 +19,7 @@ public abstract class TilsynDbContext(DbContextOptions options)
     public DbSet<Tilsyn.Complaints.StatementRequest> StatementRequests => Set<Tilsyn.Complaints.StatementRequest>();
     public DbSet<Tilsyn.Web.AccessLogging.AccessLogEntry> AccessLog => Set<Tilsyn.Web.AccessLogging.AccessLogEntry>();
     public DbSet<Tilsyn.Web.Mail.OutgoingMail> OutgoingMail => Set<Tilsyn.Web.Mail.OutgoingMail>();
+    public DbSet<Tilsyn.Web.DigitalPost.OutgoingDigitalPost> OutgoingDigitalPost => Set<Tilsyn.Web.DigitalPost.OutgoingDigitalPost>();
     public DbSet<Tilsyn.Web.Complaints.SentReminder> SentReminders => Set<Tilsyn.Web.Complaints.SentReminder>();
     public DbSet<Tilsyn.Web.Extracts.Extract> Extracts => Set<Tilsyn.Web.Extracts.Extract>();
     public DbSet<Tilsyn.Web.Extracts.KpiCell> KpiCells => Set<Tilsyn.Web.Extracts.KpiCell>();

@@ -124,13 +124,16 @@ public sealed class DocumentAccessService(TilsynDbContext db, AccessLog accessLo
         request.Decide(decision, grounds, now, me.Name);
         var released = await ReleasedAsync(request, ct);
         byte[]? pdf = null;
+        CaseDocument? releaseDoc = null;
+        // The released documents go by the same channel as the decision: with it in one Digital Post message, or by e-mail, or printed.
+        var channel = letters.ChannelFor(requestCase);
         if (released.Any(r => !r.Withheld))
         {
             pdf = ReleasePdf.Render(request.RequestCaseNumber, clock.Today(), released);
-            var doc = requestCase.AddDocument(DocumentKind.Outgoing, "Udleverede dokumenter (aktindsigt)", now, me,
+            var doc = releaseDoc = requestCase.AddDocument(DocumentKind.Outgoing, "Udleverede dokumenter (aktindsigt)", now, me,
                 null, $"Aktindsigt {requestCase.Number}.pdf", "application/pdf", pdf);
             request.RecordRelease(doc.Sequence);
-            if (!string.IsNullOrWhiteSpace(requestCase.Citizen.Email))
+            if (channel == Tilsyn.DigitalPost.LetterChannel.Email && !string.IsNullOrWhiteSpace(requestCase.Citizen.Email))
                 outbox.Enqueue(requestCase.Citizen.Email, $"Udleverede dokumenter – sag {requestCase.Number}",
                     $"Hermed de dokumenter, du har fået aktindsigt i. De er vedhæftet som én PDF-fil (dokument {CaseNumber.FormatDocument(requestCase.Number, doc.Sequence)}).",
                     requestCase.Number, $"Aktindsigt {requestCase.Number}.pdf", pdf, "application/pdf");
@@ -142,7 +145,9 @@ public sealed class DocumentAccessService(TilsynDbContext db, AccessLog accessLo
             accessLog.Add(AccessAction.Release, number, $"Aktindsigt i sag {request.RequestCaseNumber}: {decision.Name().ToLowerInvariant()}, {count} dokumenter udleveret");
         }
         accessLog.Add(AccessAction.Change, requestCase.Number, $"Aktindsigt: afgørelse ({decision.Name().ToLowerInvariant()})");
-        await letters.SendToCitizenAsync(requestCase, title, body, answersCitizen: true, me, ct);
+        var delivery = await letters.SendToCitizenAsync(requestCase, title, body, answersCitizen: true, me, ct, legalNotification: true,
+            additional: pdf is null ? null : ($"Aktindsigt {requestCase.Number}.pdf", pdf));
+        if (releaseDoc is not null) requestCase.RecordLetterDelivery(releaseDoc, delivery.Channel, delivery.MessageId);
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(requestCase, ct);
         await tx.CommitAsync(ct);

@@ -61,6 +61,7 @@ public sealed class CaseDataDeleter(TilsynDbContext db, CaseSearch search,
         await db.SaveChangesAsync(ct);
 
         await db.OutgoingMail.Where(m => m.CaseNumber != null && numbers.Contains(m.CaseNumber)).ExecuteDeleteAsync(ct);
+        await db.OutgoingDigitalPost.Where(m => numbers.Contains(m.CaseNumber)).ExecuteDeleteAsync(ct);
         await db.SentReminders.Where(r => numbers.Contains(r.CaseNumber)).ExecuteDeleteAsync(ct);
         // An aktindsigt request keeps its decision and rules (figures); the name of who decided goes with the case's other names.
         await db.Set<Tilsyn.DocumentAccess.DocumentAccessRequest>().Where(r => erasedIds.Contains(r.CaseId) && r.DecidedBy != null)

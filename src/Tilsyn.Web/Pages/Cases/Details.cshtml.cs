@@ -28,6 +28,9 @@ public sealed class DetailsModel(
     public List<CaseQueries.Caseworker> Caseworkers { get; private set; } = [];
     public List<CaseDocument> Documents { get; private set; } = [];
     public string? RevealedCpr { get; private set; }
+
+    /// <summary>The Digital Post messages of the case's letters, by message UUID: delivered, waiting or failed.</summary>
+    public Dictionary<Guid, Tilsyn.Web.DigitalPost.DigitalPostState> DigitalPost { get; private set; } = [];
     public string? Error { get; set; }
 
     /// <summary>The case's version the form was loaded with (<see cref="AggregateVersion"/>); a step based on an older one is refused.</summary>
@@ -184,6 +187,14 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
         StaffAct(number, "Lukket", c => { c.Close(Now, Me); return Task.CompletedTask; }, ct);
 
+    /// <summary>Marks the citizen exempt from Digital Post (<i>fritaget for Digital Post</i>), or no longer exempt; in the history and the access log.</summary>
+    public Task<IActionResult> OnPostDigitalPostExemptionAsync(string number, bool exempt, CancellationToken ct) =>
+        StaffAct(number, exempt ? "Borgeren fritaget for Digital Post" : "Borgerens fritagelse for Digital Post ophævet", c =>
+        {
+            c.SetDigitalPostExemption(exempt, Now, Me);
+            return Task.CompletedTask;
+        }, ct);
+
     /// <summary>Shows the full CPR number once, and logs that it was shown.</summary>
     public async Task<IActionResult> OnPostRevealCprAsync(string number, CancellationToken ct)
     {
@@ -251,6 +262,7 @@ public sealed class DetailsModel(
         DefaultStatementDue = deadlines.StatementDue(calendar, clock.Today());
         if (IsStaff)
         {
+            DigitalPost = await Tilsyn.Web.DigitalPost.DigitalPostState.ForCaseAsync(db, c.Number, ct);
             Administrations = await db.Administrations.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);
             Units = await db.OrgUnits.AsNoTracking().Where(x => x.Kind == OrgUnitKind.Unit && !x.IsClosed).OrderBy(x => x.Name).ToListAsync(ct);
             Caseworkers = await cases.CaseworkersAsync(ct);

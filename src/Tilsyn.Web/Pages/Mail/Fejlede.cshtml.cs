@@ -12,6 +12,11 @@ public sealed class FejledeModel(TilsynDbContext db, TimeProvider clock) : PageM
 
     public List<FailedMail> Mails { get; private set; } = [];
 
+    /// <summary>A Digital Post message given up after 24 hours of retries (no recipient shown: it is a CPR number).</summary>
+    public sealed record FailedDigitalPost(long Id, string CaseNumber, int DocumentSequence, Guid MessageUuid, DateTimeOffset CreatedAt, DateTimeOffset FailedAt, int Attempts, string? LastError);
+
+    public List<FailedDigitalPost> DigitalPost { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var rows = await db.OutgoingMail.AsNoTracking().Where(m => m.FailedAt != null && m.SentAt == null)
@@ -19,6 +24,28 @@ public sealed class FejledeModel(TilsynDbContext db, TimeProvider clock) : PageM
             .Select(m => new { m.Id, m.CaseNumber, m.To, m.CreatedAt, FailedAt = m.FailedAt!.Value, m.Attempts, m.LastError })
             .ToListAsync(ct);
         Mails = rows.Select(r => new FailedMail(r.Id, r.CaseNumber, Mask(r.To), r.CreatedAt, r.FailedAt, r.Attempts, r.LastError)).ToList();
+        DigitalPost = await db.OutgoingDigitalPost.AsNoTracking().Where(m => m.FailedAt != null && m.SentAt == null)
+            .OrderByDescending(m => m.FailedAt).Take(500)
+            .Select(m => new FailedDigitalPost(m.Id, m.CaseNumber, m.DocumentSequence, m.MessageUuid, m.CreatedAt, m.FailedAt!.Value, m.Attempts, m.LastError))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts a failed Digital Post message back in the outbox with a new 24-hour window. The message keeps
+    /// its UUID, so a receiver that in fact got it before does not deliver it twice.
+    /// </summary>
+    public async Task<IActionResult> OnPostRetryDigitalPostAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var changed = await db.OutgoingDigitalPost.Where(m => m.Id == id && m.FailedAt != null && m.SentAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.FailedAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.FirstAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.NextAttemptAt, now), ct);
+        if (changed == 0) return NotFound();
+        TempData["Message"] = "Digital Post-meddelelsen er lagt i kø igen og afleveres om lidt.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)

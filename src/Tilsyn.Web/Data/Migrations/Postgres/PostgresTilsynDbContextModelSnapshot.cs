@@ -326,6 +326,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<byte[]>("Content")
                         .HasColumnType("bytea");
 
@@ -345,6 +349,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("DigitalPostMessageId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -353,6 +360,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrintedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -375,6 +389,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Channel", "PrintedAt");
 
                     b.ToTable("case_documents", (string)null);
                 });
@@ -1419,6 +1435,101 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.DigitalPost.OutgoingDigitalPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("AdditionalContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("AdditionalFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DocumentSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("FirstAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LegalNotification")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MessageUuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedCpr")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNumber");
+
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("LeaseUntil");
+
+                    b.HasIndex("MessageUuid")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("outgoing_digital_post", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2145,6 +2256,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("citizen_email");
+
+                            b1.Property<bool>("ExemptFromDigitalPost")
+                                .HasColumnType("boolean")
+                                .HasColumnName("citizen_exempt_digital_post");
 
                             b1.Property<string>("MaskedCpr")
                                 .HasMaxLength(11)

@@ -311,6 +311,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Content")
                         .HasColumnType("BLOB");
 
@@ -330,6 +334,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DigitalPostMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -337,6 +344,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PrintedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrintedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
@@ -360,6 +374,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Channel", "PrintedAt");
 
                     b.ToTable("case_documents", (string)null);
                 });
@@ -1366,6 +1382,99 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Tilsyn.Web.DigitalPost.OutgoingDigitalPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("AdditionalContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AdditionalFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LegalNotification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageUuid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedCpr")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNumber");
+
+                    b.HasIndex("FailedAt");
+
+                    b.HasIndex("LeaseUntil");
+
+                    b.HasIndex("MessageUuid")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("outgoing_digital_post", (string)null);
+                });
+
             modelBuilder.Entity("Tilsyn.Web.Evaluations.EvaluationAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2072,6 +2181,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("citizen_email");
+
+                            b1.Property<bool>("ExemptFromDigitalPost")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("citizen_exempt_digital_post");
 
                             b1.Property<string>("MaskedCpr")
                                 .HasMaxLength(11)
