@@ -21,7 +21,7 @@ namespace Tilsyn.Web.Identity;
 /// </para>
 /// </summary>
 public sealed class MfaService(
-    UserManager<TilsynUser> users, SignInManager<TilsynUser> signIn, AccessLog accessLog, TimeProvider clock, IOptions<MfaOptions> options)
+    UserManager<TilsynUser> users, SignInManager<TilsynUser> signIn, IUserStore<TilsynUser> store, AccessLog accessLog, TimeProvider clock, IOptions<MfaOptions> options)
 {
     /// <summary>The authentication method claim of a session started with a local password (<see cref="ClaimTypes.AuthenticationMethod"/>).</summary>
     public const string PasswordMethod = "pwd";
@@ -41,18 +41,21 @@ public sealed class MfaService(
     public async Task<bool> IsRequiredForAsync(TilsynUser user) =>
         MfaRequirement.IsRequired(options.Value.Required, await users.GetRolesAsync(user));
 
-    /// <summary>The key and QR code to enrol with; creates the key the first time (which changes the security stamp: <c>KeyCreated</c>).</summary>
-    public async Task<(AuthenticatorEnrolment Enrolment, bool KeyCreated)> EnrolmentAsync(TilsynUser user)
+    /// <summary>
+    /// The key and QR code to enrol with. The key is made the first time and kept until enrolment (so
+    /// a reload shows the same QR code); making it does not change the security stamp, so opening the
+    /// page does not end the user's other sessions.
+    /// </summary>
+    public async Task<AuthenticatorEnrolment> EnrolmentAsync(TilsynUser user, CancellationToken ct = default)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
-        var created = false;
         if (string.IsNullOrEmpty(key))
         {
-            Check(await users.ResetAuthenticatorKeyAsync(user));
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key after reset.");
-            created = true;
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<TilsynUser>)store).SetAuthenticatorKeyAsync(user, key, ct);
+            Check(await users.UpdateAsync(user)); // fails on the concurrency stamp if another request made a key at the same time
         }
-        return (AuthenticatorEnrolment.For(user.UserName ?? user.Id, key), created);
+        return AuthenticatorEnrolment.For(user.UserName ?? user.Id, key);
     }
 
     /// <summary>

@@ -65,11 +65,7 @@ public sealed class MfaModel(UserManager<TilsynUser> users, MfaService mfa, IOpt
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         Required = MfaRequirement.IsRequired(options.Value.Required, await users.GetRolesAsync(user));
         if (Enabled) RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
-        else
-        {
-            (Enrolment, var keyCreated) = await mfa.EnrolmentAsync(user);
-            if (keyCreated) await mfa.RefreshSessionAsync(user); // a new key changes the security stamp: keep this session
-        }
+        else Enrolment = await mfa.EnrolmentAsync(user);
         return true;
     }
 }

@@ -17,7 +17,7 @@ public sealed class MfaEnrolModel(SecondStepLogin secondStep, MfaService mfa) : 
     public async Task<IActionResult> OnGetAsync()
     {
         if (await secondStep.PendingAsync(SecondStep.Enrol) is not { } user) return RedirectToPage("/Account/Login");
-        (Enrolment, _) = await mfa.EnrolmentAsync(user);
+        Enrolment = await mfa.EnrolmentAsync(user);
         return Page();
     }
 
@@ -31,7 +31,7 @@ public sealed class MfaEnrolModel(SecondStepLogin secondStep, MfaService mfa) : 
             return Page();
         }
         Error = string.IsNullOrWhiteSpace(Code) ? "Skriv koden fra appen." : SecondStepLogin.RefusedMessage;
-        (Enrolment, _) = await mfa.EnrolmentAsync(user);
+        Enrolment = await mfa.EnrolmentAsync(user);
         return Page();
     }
 }
