@@ -20,6 +20,8 @@ first_url="${first_url/\/\/\*/\/\/$(hostname)}"
 export PublicBaseUrl="${PublicBaseUrl:-$first_url}"
 export Demo__Seed="${Demo__Seed:-true}"
 export Demo__PrintLogins="${Demo__PrintLogins:-true}"
+# The demo logins use the password only; a real installation keeps two-step login required (the default).
+export Identity__Mfa__Required="${Identity__Mfa__Required:-false}"
 mkdir -p data
 # dotnet run starts in the project folder: give the data folder as an absolute path.
 export ConnectionStrings__Tilsyn="${ConnectionStrings__Tilsyn:-Data Source=$PWD/data/tilsyn.db}"

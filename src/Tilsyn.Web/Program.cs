@@ -28,6 +28,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Klage");
     o.Conventions.AllowAnonymousToFolder("/Status");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    // The second step of a login: no session yet, only the short login-step cookie (SecondStepLogin).
+    o.Conventions.AllowAnonymousToPage("/Account/LoginMfa");
+    o.Conventions.AllowAnonymousToPage("/Account/MfaEnrol");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
@@ -102,6 +105,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Demo-logins (adgangskode for alle: {DemoMunicipality.DemoPassword}):");
     foreach (var u in DemoMunicipality.Users)
         Console.WriteLine($"  {u.UserName,-14} {Tilsyn.Identity.Roles.DisplayName(u.Role)}{(u.AdministrationCode is null ? "" : " – " + u.AdministrationCode)}");
+    Console.WriteLine(config.GetValue("Identity:Mfa:Required", true)
+        ? "To-trinsbekræftelse er påkrævet for sagsbehandlere og kontorchefer: de tilmelder sig ved første login."
+        : "To-trinsbekræftelse er slået fra i demoen (Identity__Mfa__Required=false): log ind med adgangskoden alene.");
     Console.WriteLine("Stop med Ctrl+C.");
 });
 

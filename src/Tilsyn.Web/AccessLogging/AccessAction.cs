@@ -53,4 +53,14 @@ public enum AccessAction
     ArchiveExport = 24,
     /// <summary>Released documents of a case under an <i>aktindsigt</i> (OFL): the decision, with what was released.</summary>
     Release = 25,
+    /// <summary>A user enrolled in two-step login (<i>to-trinsbekræftelse</i>) with an authenticator app.</summary>
+    MfaEnrolled = 26,
+    /// <summary>A user logged in with a recovery code (<i>gendannelseskode</i>) instead of the app's code.</summary>
+    MfaRecoveryCodeUsed = 27,
+    /// <summary>A head of office reset a user's two-step login: the user must enrol again.</summary>
+    MfaReset = 28,
+    /// <summary>A user whose role does not require it switched two-step login off.</summary>
+    MfaSwitchedOff = 29,
+    /// <summary>A user made new recovery codes (the old ones stopped working).</summary>
+    MfaRecoveryCodesRenewed = 30,
 }

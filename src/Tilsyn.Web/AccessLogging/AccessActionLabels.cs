@@ -30,6 +30,11 @@ public static class AccessActionLabels
         AccessAction.AccessLogPruned => "Gammel log slettet",
         AccessAction.ArchiveExport => "Afleveret til arkiv",
         AccessAction.Release => "Aktindsigt udleveret",
+        AccessAction.MfaEnrolled => "To-trinsbekræftelse slået til",
+        AccessAction.MfaRecoveryCodeUsed => "Gendannelseskode brugt",
+        AccessAction.MfaReset => "To-trinsbekræftelse nulstillet",
+        AccessAction.MfaSwitchedOff => "To-trinsbekræftelse slået fra",
+        AccessAction.MfaRecoveryCodesRenewed => "Nye gendannelseskoder",
         _ => action.ToString(),
     };
 }

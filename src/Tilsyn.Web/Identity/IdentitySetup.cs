@@ -61,7 +61,21 @@ public static class IdentitySetup
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.TimeProvider = clock;
+            o.OnRefreshingPrincipal = MfaService.KeepAuthenticationClaims; // how the session started (password, code) survives the check
         });
+        // The second step of a login (SecondStepLogin): a short cookie naming the user, bounded, not renewed.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure<TimeProvider>((o, clock) =>
+        {
+            o.Cookie.Name = "Tilsyn.LoginStep";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = SecondStepLogin.StepLifetime;
+            o.SlidingExpiration = false;
+            o.TimeProvider = clock;
+        });
+        services.AddOptions<MfaOptions>().BindConfiguration("Identity:Mfa");
+        services.AddScoped<MfaService>();
+        services.AddScoped<SecondStepLogin>();
         services.AddOptions<LoginSessionOptions>().BindConfiguration("Identity")
             .Validate(o => o.SessionHours > 0, "Identity:SessionHours skal være et positivt antal timer.").ValidateOnStart();
         services.AddScoped<LoginService>();

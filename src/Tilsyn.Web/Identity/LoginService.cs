@@ -10,9 +10,11 @@ namespace Tilsyn.Web.Identity;
 /// hash, a blocked address or a deactivated user still has the password checked. The back-off is per
 /// account and address (<see cref="LoginBackOff"/>, <see cref="LoginThrottle"/>). Every attempt is an
 /// access-log line; the access log says why a login was refused, the user is not told.
+/// A user who has enrolled in two-step login, or whose role requires it, gets no session after the
+/// password, only the second step (<see cref="SecondStepLogin"/>); the back-off count stays until that is done.
 /// </summary>
 public sealed class LoginService(
-    UserManager<TilsynUser> users, SignInManager<TilsynUser> signIn, TilsynDbContext db, AccessLog accessLog, TimeProvider clock)
+    UserManager<TilsynUser> users, SignInManager<TilsynUser> signIn, SecondStepLogin secondStep, TilsynDbContext db, AccessLog accessLog, TimeProvider clock)
 {
     /// <summary>The one answer to every refused login: it does not say whether the name exists.</summary>
     public const string RefusedMessage = "Brugernavn eller adgangskode er forkert, eller kontoen er midlertidigt spærret.";
@@ -23,8 +25,11 @@ public sealed class LoginService(
     private static readonly TilsynUser DummyUser = new() { Id = "dummy", UserName = "dummy" };
     private static string? dummyHash;
 
-    /// <summary>Logs in (sets the cookie) and returns true, or returns false and leaves the user logged out.</summary>
-    public async Task<bool> LogInAsync(string name, string password, IPAddress? address, CancellationToken ct)
+    /// <summary>
+    /// Logs in (sets the cookie) and returns <see cref="SecondStep.None"/>, or starts the second step and
+    /// returns it, or returns null (refused) and leaves the user logged out.
+    /// </summary>
+    public async Task<SecondStep?> LogInAsync(string name, string password, IPAddress? address, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var addressKey = LoginBackOff.AddressKey(address);
@@ -36,7 +41,7 @@ public sealed class LoginService(
             users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash(), password);
             // The typed name is not stored: it may be a password typed into the wrong field.
             await accessLog.WriteForAsync(null, "Ukendt brugernavn", AccessAction.LoginFailed, "Mislykket login: ukendt brugernavn (det indtastede gemmes ikke)", ct);
-            return false;
+            return null;
         }
 
         var throttle = await db.Set<LoginThrottle>().FindAsync([user.Id, addressKey], ct);
@@ -53,13 +58,18 @@ public sealed class LoginService(
             : user.DeactivatedAt is not null ? "brugeren er deaktiveret"
             : null;
 
+        if (refusal is null && await secondStep.StepAfterPasswordAsync(user) is not SecondStep.None and var step)
+        {
+            await secondStep.StartAsync(user, step);
+            return step;
+        }
         if (refusal is null)
         {
             if (throttle is not null) db.Remove(throttle);
             accessLog.AddFor(user.Id, AccessLog.NameOf(user), AccessAction.Login, null, "Logget ind");
             await db.SaveChangesAsync(ct);
-            await signIn.SignInAsync(user, LoginSession.Start(now));
-            return true;
+            await signIn.SignInAsync(user, LoginSession.Start(now), MfaService.PasswordMethod);
+            return SecondStep.None;
         }
         if (!passwordOk)
         {
@@ -78,7 +88,7 @@ public sealed class LoginService(
             db.ChangeTracker.Clear();
             await accessLog.WriteForAsync(user.Id, AccessLog.NameOf(user), AccessAction.LoginFailed, "Mislykket login: " + refusal, ct);
         }
-        return false;
+        return null;
     }
 
     private string DummyHash() => dummyHash ??= users.PasswordHasher.HashPassword(DummyUser, Guid.NewGuid().ToString());

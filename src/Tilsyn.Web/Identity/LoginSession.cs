@@ -29,7 +29,11 @@ public static class LoginSession
         Items = { [LoggedInAtKey] = now.UtcTicks.ToString(CultureInfo.InvariantCulture) },
     };
 
-    /// <summary>The cookie's check on every request: the absolute lifetime, then Identity's security stamp (every minute).</summary>
+    /// <summary>
+    /// The cookie's check on every request: the absolute lifetime, then Identity's security stamp (every
+    /// minute), then two-step login: a password session of a role that requires MFA must have passed the
+    /// code step (<see cref="MfaService.SessionIsValid"/>).
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
     {
         var services = ctx.HttpContext.RequestServices;
@@ -45,5 +49,11 @@ public static class LoginSession
             return;
         }
         await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+        if (ctx.Principal is { } principal
+            && !MfaService.SessionIsValid(principal, services.GetRequiredService<IOptions<MfaOptions>>().Value.Required))
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 }

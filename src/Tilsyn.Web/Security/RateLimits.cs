@@ -20,6 +20,7 @@ public static class RateLimits
     /// <summary>The pages the two policies are attached to (by convention here, so the pages carry no attribute).</summary>
     public const string ComplaintPage = "/Klage/Index";
     public const string LoginPage = "/Account/Login";
+    public static readonly string[] SecondStepPages = ["/Account/LoginMfa", "/Account/MfaEnrol"];
 
     /// <summary><see cref="HttpContext.Items"/> key: seconds until the client may try again (read by the error page).</summary>
     public const string RetryAfterItem = "Tilsyn.RateLimit.RetryAfterSeconds";
@@ -32,6 +33,8 @@ public static class RateLimits
         {
             o.Conventions.AddPageApplicationModelConvention(ComplaintPage, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Complaints)));
             o.Conventions.AddPageApplicationModelConvention(LoginPage, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Logins)));
+            foreach (var page in SecondStepPages) // the code step of a login shares the login limit
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Logins)));
         });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()

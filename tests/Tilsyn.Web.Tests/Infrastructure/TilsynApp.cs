@@ -58,6 +58,8 @@ public class TilsynApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:ComplaintsPerTenMinutes", "100000");
         builder.UseSetting("RateLimiting:LoginsPerMinute", "100000");
         builder.UseSetting("RateLimiting:ReceiptsPerAddressPerDay", "100000");
+        // Tests log in with user name and password; MfaApp (tests/…/Identity) turns two-step login on.
+        builder.UseSetting("Identity:Mfa:Required", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -18,9 +18,15 @@ public sealed class LoginModel(LoginService login) : PageModel
             Error = "Udfyld både brugernavn og adgangskode.";
             return Page();
         }
-        if (await login.LogInAsync(name, Password, HttpContext.Connection.RemoteIpAddress, ct))
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = LoginService.RefusedMessage;
-        return Page();
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        switch (await login.LogInAsync(name, Password, HttpContext.Connection.RemoteIpAddress, ct))
+        {
+            case SecondStep.None: return LocalRedirect(returnUrl);
+            case SecondStep.Code: return RedirectToPage("/Account/LoginMfa", new { ReturnUrl = returnUrl });
+            case SecondStep.Enrol: return RedirectToPage("/Account/MfaEnrol", new { ReturnUrl = returnUrl });
+            default:
+                Error = LoginService.RefusedMessage;
+                return Page();
+        }
     }
 }

@@ -5,7 +5,7 @@ using Tilsyn.Web.AccessLogging;
 namespace Tilsyn.Web.Pages.Users;
 
 /// <summary>Create or edit a user: name, login, role and (for contacts) administration, optionally a new password.</summary>
-public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users, AccessLog accessLog) : PageModel, IDomainErrorPage
+public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users, AccessLog accessLog, MfaService mfa) : PageModel, IDomainErrorPage
 {
     public sealed class UserInput
     {
@@ -24,6 +24,8 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
     public string? Error { get; set; }
     /// <summary>What ASP.NET Identity refused (password rules, a taken user name).</summary>
     public List<string> Errors { get; } = [];
+    /// <summary>Whether the edited user has enrolled in two-step login (null for a new user).</summary>
+    public bool? MfaEnabled { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -37,7 +39,17 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
             Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Advisor,
             AdministrationId = user.AdministrationId,
         };
+        MfaEnabled = await users.GetTwoFactorEnabledAsync(user);
         return Page();
+    }
+
+    /// <summary>Resets the user's two-step login (a lost phone): the user's sessions end and the user enrols again.</summary>
+    public async Task<IActionResult> OnPostResetMfaAsync(CancellationToken ct)
+    {
+        if (Id is null || await users.FindByIdAsync(Id) is not { } user) return NotFound();
+        await mfa.ResetAsync(user, ct);
+        TempData["Message"] = $"To-trinsbekræftelse for {user.FullName} er nulstillet. Brugeren skal tilmelde sig igen ved næste login.";
+        return RedirectToPage("/Users/Index");
     }
 
     public async Task<IActionResult> OnPostAsync()
