@@ -101,6 +101,7 @@ public sealed class CitizenViewTests
     {
         var c = NewCase();
         c.Classify(CaseType.Complaint, 4, null, null, [ComplaintCategory.Hearing], Monday, Advisor);
+        c.StartReview(Monday, Advisor);
         var request = c.RequestStatement("Spørgsmål", new DateOnly(2026, 3, 16), Monday, Advisor);
         c.ExtendStatementDeadline(request, new DateOnly(2026, 3, 20), "Lederen er syg.", Monday.AddDays(1), Advisor);
         var statement = CitizenView.Deadlines(c).Single(d => d.Kind == DeadlineKind.Statement);
