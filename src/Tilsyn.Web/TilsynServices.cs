@@ -43,6 +43,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.DataSubjects.DataSubjectRequests>();
         services.AddScoped<Tilsyn.Web.Security.ReceiptCap>();
         services.AddScoped<CaseLetters>();
+        services.AddScoped<Tilsyn.Web.Citizens.CitizenCases>();
         services.AddScoped<Tilsyn.Web.DocumentAccess.DocumentAccessService>();
         services.AddScoped<MailOutbox>();
         Tilsyn.Web.DigitalPost.DigitalPostServices.AddDigitalPost(services, config);

@@ -29,6 +29,9 @@ public static class CaseTextFields
     public static readonly TextField ForwardedTo = new("Modtager", 300);
     public static readonly TextField Note = new("Notat", 20_000);
 
+    /// <summary>What the signed-in citizen writes on their own case in "Mine sager" (<see cref="ComplaintCase.ReceiveFromCitizen"/>).</summary>
+    public static readonly TextField CitizenReply = new("Din besked", 20_000);
+
     /// <summary>Why a case's personal data is deleted (the retention rule, a granted erasure request); never personal data itself.</summary>
     public static readonly TextField ErasureReason = new("Begrundelse for sletning", 300);
 

@@ -12,6 +12,12 @@ public sealed class AccessLog(TilsynDbContext db, IHttpContextAccessor http, Tim
     public void Add(AccessAction action, string? caseNumber, string detail)
     {
         var user = http.HttpContext?.User;
+        if (user is not null && Citizens.CitizenAuth.Cpr(user) is not null)
+        {
+            // A citizen's own session ("Mine sager"): never their name or CPR number in the log.
+            AddFor(null, Citizens.CitizenCases.AccessLogName, action, caseNumber, detail);
+            return;
+        }
         var signedIn = user?.Identity?.IsAuthenticated == true;
         AddFor(signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
             signedIn ? $"{user!.DisplayName()} ({user!.Identity!.Name})" : "Borger (statuslink)",

@@ -22,6 +22,7 @@ public sealed class CaseBuilder
     private DateTimeOffset received = TestClock.Start;
     private DateOnly? firstAnswerDue;
     private int? administrationId;
+    private Citizen? citizen;
 
     public static CaseBuilder ACase() => new();
 
@@ -35,12 +36,14 @@ public sealed class CaseBuilder
     /// <summary>Default: 14 days after the day received.</summary>
     public CaseBuilder FirstAnswerDue(DateOnly due) { firstAnswerDue = due; return this; }
     public CaseBuilder For(int administrationId) { this.administrationId = administrationId; return this; }
+    /// <summary>A citizen with more than a name (e.g. an encrypted CPR number and its lookup hash).</summary>
+    public CaseBuilder WithCitizen(Citizen citizen) { this.citizen = citizen; return this; }
 
     public ComplaintCase Build() => new(
         year ?? DanishTime.LocalDate(received).Year,
         sequence ?? Interlocked.Increment(ref nextSequence),
         type, channel,
-        type == CaseType.OwnInitiative && citizenName is null ? null : new Citizen(citizenName ?? "Anna Testesen", null, null, null, null, null),
+        citizen ?? (type == CaseType.OwnInitiative && citizenName is null ? null : new Citizen(citizenName ?? "Anna Testesen", null, null, null, null, null)),
         subject, description, received,
         firstAnswerDue ?? DanishTime.LocalDate(received).AddDays(14),
         Actor.Citizen, administrationId);

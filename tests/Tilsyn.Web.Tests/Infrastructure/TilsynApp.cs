@@ -68,6 +68,7 @@ public class TilsynApp : WebApplicationFactory<Program>
             services.RemoveAll<MailDispatcher>();
             services.AddSingleton(sp => new MailDispatcher(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<MailOptions>>(),
                 new RealTimersClock(Clock), sp.GetRequiredService<ILogger<MailDispatcher>>()));
+            services.AddTransient<IStartupFilter, TestCitizenSignIn>(); // a citizen's session for tests only (issue 14)
         });
     }
 

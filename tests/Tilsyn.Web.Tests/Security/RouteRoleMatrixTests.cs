@@ -218,8 +218,26 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("POST /Users?handler=Deactivate", "/Users?handler=Deactivate", "L D ok D D D"),
         ("POST /Users?handler=Reactivate", "/Users?handler=Reactivate", "L D ok D D D"),
         ("POST /klage", "/klage", "- - - - - -"),
+        // Issue 14: the citizens' own pages take only the citizen's session (see CitizenAnswers); every staff login is sent to /borger/login.
+        ("GET /borger/sager", "/borger/sager", "R R R R R R"),
+        ("GET /borger/sager/{number}", "/borger/sager/{case}", "R R R R R R"),
+        ("GET /borger/sager/{number}/dokument/{sequence:int}", "/borger/sager/{case}/dokument/{doc}", "R R R R R R"),
+        ("POST /borger/sager/{number}", "/borger/sager/{case}", "R R R R R R"),
         ("POST /Account/Logout", "/Account/Logout", "- - - - - -"),
     ];
+
+    /// <summary>
+    /// The seventh identity, a citizen signed in to the citizens' own session (issue 14; here through the test host's
+    /// sign-in). On every route outside <c>/borger</c> it must answer exactly as "anonymous" does: a citizen reaches no
+    /// staff page. Routes under <c>/borger</c> are listed here; {case} is not the citizen's own case (404).
+    /// </summary>
+    private static readonly Dictionary<string, string> CitizenAnswers = new()
+    {
+        ["GET /borger/sager"] = "200",
+        ["GET /borger/sager/{number}"] = "404",
+        ["GET /borger/sager/{number}/dokument/{sequence:int}"] = "404",
+        ["POST /borger/sager/{number}"] = "-", // a reply changes data: tested in Citizens/MineSagerTests
+    };
 
     [Fact]
     public async Task Every_route_answers_every_role_as_the_matrix_says()
@@ -231,6 +249,8 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
             if (user is not null) await client.LoginOkAsync(user);
             clients[name] = client;
         }
+        var citizen = app.NewClient();
+        await citizen.SignInAsCitizenAsync("0101900000", "Matrix Borger");
         var values = await BufDataAsync();
         var routes = await RoutesAsync();
 
@@ -273,6 +293,20 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
                     problems.Add($"{route} as {role} ({path}): expected {expected[i]}, got {got}");
             }
             found.Add($"        (\"{route}\", \"{row.Path ?? DefaultPath(route)}\", \"{string.Join(' ', actual)}\"),");
+
+            // The citizen: as anonymous outside /borger, as CitizenAnswers says inside it.
+            var forCitizen = route.Contains(" /borger/", StringComparison.Ordinal) ? CitizenAnswers.GetValueOrDefault(route) : expected[0];
+            if (forCitizen is null) problems.Add($"Route '{route}' has no citizen answer: add it to {nameof(RouteRoleMatrixTests)}.{nameof(CitizenAnswers)}.");
+            else if (forCitizen is not ("ok" or "-"))
+            {
+                // Its token from a public page: staff pages see no one logged in, as for "anonymous".
+                if (!tokens.TryGetValue("citizen", out var citizenToken))
+                    tokens["citizen"] = citizenToken = await citizen.AntiforgeryTokenAsync("/Account/Login");
+                var asCitizen = method == "GET" ? await citizen.GetAsync(path)
+                    : await citizen.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = citizenToken }));
+                if (Describe(asCitizen) != forCitizen)
+                    problems.Add($"{route} as a citizen ({path}): expected {forCitizen}, got {Describe(asCitizen)}");
+            }
         }
         if (discover) Assert.Fail("Discovered:\n" + string.Join("\n", found));
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Tilsyn.Complaints;
 using Tilsyn.Organisation;
+using Tilsyn.Web.Citizens;
 using Tilsyn.Web.Complaints;
 using Tilsyn.Web.Security;
 using Tilsyn.Web.Uploads;
@@ -21,7 +23,45 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
     /// <summary>The registration failed on our side; the form is shown again with what the citizen wrote.</summary>
     public bool FailedOnOurSide { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Administrations = await db.Administrations.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+    /// <summary>The CPR number of a citizen signed in with MitID (ten digits), or null: then the form is the public one.</summary>
+    public string? SignedInCpr { get; private set; }
+
+    /// <summary>The signed-in citizen's CPR number as shown in the form, <c>ddMMyy-xxxx</c>.</summary>
+    public string? SignedInCprMasked => SignedInCpr is { } cpr ? $"{cpr[..6]}-xxxx" : null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        // A citizen signed in with MitID: name and CPR number come from the session (the name may be changed).
+        if (SignedInCpr is not null && string.IsNullOrEmpty(Form.Name)) Form.Name = signedInName ?? "";
+    }
+
+    private string? signedInName;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        // The form is public; the citizen's own session (a separate cookie scheme) is read here only to pre-fill it.
+        var citizen = (await HttpContext.AuthenticateAsync(CitizenAuth.Scheme)).Principal;
+        if (citizen is not null && CitizenCases.CprOf(citizen) is { } cpr)
+        {
+            SignedInCpr = cpr;
+            signedInName = citizen.Identity?.Name;
+        }
+        Administrations = await db.Administrations.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A signed-in citizen registers with the session's CPR number, never a posted one: a posted number that
+    /// differs is refused (it would put someone else's CPR number on the case and the case in their "Mine sager").
+    /// </summary>
+    private void UseSessionCpr()
+    {
+        if (SignedInCpr is not { } cpr) return;
+        var posted = (Form.Cpr ?? "").Trim().Replace("-", "", StringComparison.Ordinal);
+        if (posted.Length > 0 && posted != cpr)
+            Errors.Add("CPR-nummeret skal være dit eget, det du er logget ind med MitID med. Log ud, hvis du vil skrive for en anden.");
+        Form.Cpr = cpr;
+    }
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken ct)
     {
@@ -37,7 +77,9 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         if (Form.Type != CaseType.Inquiry) Form.Type = CaseType.Complaint;
         try
         {
-            var incoming = await UploadReader.ReadAsync(files, Errors, ct);
+            await LoadAsync(ct);
+            UseSessionCpr();
+            var incoming = Errors.Count > 0 ? [] : await UploadReader.ReadAsync(files, Errors, ct);
             if (Errors.Count == 0)
             {
                 var result = await registration.RegisterAsync(Form, incoming, Actor.Citizen, ct);
@@ -59,7 +101,6 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
             // wrote is still bound to the form and is shown again; the log gets no word of it.
             return await FailedAsync(e, ct);
         }
-        await OnGetAsync(ct);
         return Page();
     }
 
@@ -72,7 +113,7 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         db.ChangeTracker.Clear();
         try
         {
-            await OnGetAsync(ct);
+            await LoadAsync(ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {

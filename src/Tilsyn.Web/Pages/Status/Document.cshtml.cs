@@ -10,7 +10,7 @@ public sealed class DocumentModel(TilsynDbContext db, TimeProvider clock, Access
     {
         Response.Headers.CacheControl = "no-store";
         var c = await IndexModel.FindAsync(db, clock, token, ct);
-        var doc = c?.Documents.FirstOrDefault(d => d.Sequence == sequence && d.VisibleToCitizen);
+        var doc = c is null ? null : CitizenView.Document(c, sequence);
         if (c is null || doc is null) return NotFound();
         var who = User.Identity?.IsAuthenticated == true ? "En medarbejder (ikke borgeren) hentede" : "Borgeren hentede";
         await accessLog.WriteAsync(AccessAction.Download, c.Number, $"{who} dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)} via statuslinket", ct);

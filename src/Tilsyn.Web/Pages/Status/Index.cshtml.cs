@@ -29,7 +29,7 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock, AccessLog
         }
         Case = found;
         Token = token;
-        Documents = found.Documents.Where(d => d.VisibleToCitizen).OrderBy(d => d.Sequence).ToList();
+        Documents = [.. CitizenView.Documents(found)];
         await accessLog.WriteAsync(AccessAction.View, found.Number, WhoOpened(User, "Borgerens statusside"), ct);
         return Page();
     }
