@@ -69,7 +69,7 @@ public static class CitizenLogin
                     CitizenAuth.OidcScheme, ClaimTypes.Name, ClaimTypes.Role));
                 var idToken = ctx.Properties?.GetTokenValue("id_token");
                 ctx.Properties?.StoreTokens(idToken is null ? [] : [new AuthenticationToken { Name = "id_token", Value = idToken }]);
-                if (ctx.Properties is { } p && !IsLocal(p.RedirectUri)) p.RedirectUri = CitizenAuth.LoginPath;
+                if (!IsLocal(ctx.ReturnUri)) ctx.ReturnUri = Pages.Borger.LoginModel.Landing; // the handler moved RedirectUri here
                 return Task.CompletedTask;
             };
             o.Events.OnRemoteFailure = ctx =>

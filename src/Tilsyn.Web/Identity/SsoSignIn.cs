@@ -61,7 +61,7 @@ public sealed class SsoSignIn(
         if (ctx.Properties?.GetTokenValue("id_token") is { } idToken)
             properties.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
         await signIn.SignInAsync(user, properties, SingleSignOn.MethodOidc);
-        var returnUrl = ctx.Properties?.RedirectUri;
+        var returnUrl = ctx.ReturnUri; // the handler moved RedirectUri here
         ctx.Response.Redirect(IsLocal(returnUrl) ? returnUrl! : "/");
     }
 
