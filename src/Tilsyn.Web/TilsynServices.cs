@@ -17,6 +17,8 @@ public static class TilsynServices
         services.AddTilsynDatabase(config);
         services.AddTilsynIdentity();
         Tilsyn.Web.Citizens.CitizenAuth.AddCitizenSession(services);
+        services.AddTilsynSingleSignOn(config);
+        Tilsyn.Web.Citizens.CitizenLogin.AddCitizenOidc(services, config);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<KleImporter>();

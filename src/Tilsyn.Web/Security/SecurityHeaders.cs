@@ -16,13 +16,30 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <summary>
+    /// The policy of this installation: with single sign-on the login and logout buttons post forms
+    /// whose answer redirects to the identity provider, and <c>form-action</c> covers that redirect, so
+    /// the providers' origins (of <c>Authentication:Oidc:Authority</c> and <c>Authentication:Citizen:Authority</c>) are allowed too.
+    /// </summary>
+    public static string PolicyFor(IConfiguration? config)
+    {
+        var origins = new[] { config?["Authentication:Oidc:Authority"], config?["Authentication:Citizen:Authority"] }
+            .Select(a => Uri.TryCreate(a, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.GetLeftPart(UriPartial.Authority) : null)
+            .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return origins.Count == 0 ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', origins), StringComparison.Ordinal);
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = PolicyFor(app.ApplicationServices.GetService<IConfiguration>());
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                var (response, policy) = ((HttpResponse, string))state;
+                var headers = response.Headers;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer"; // the status link's token never leaves in a Referer
                 headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
@@ -30,7 +47,8 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers.Remove("Server");
                 return Task.CompletedTask;
-            }, context.Response);
+            }, (context.Response, policy));
             return next(context);
         });
+    }
 }

@@ -17,6 +17,6 @@ public static class BrowserLogin
     {
         await page.GetByLabel("Brugernavn eller e-mail", new() { Exact = true }).FillAsync(user);
         await page.GetByLabel("Adgangskode", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
     }
 }

@@ -47,6 +47,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /Account/LoginMfa", "/Account/LoginMfa", "L L L L L L"),
         ("GET /Account/MfaEnrol", "/Account/MfaEnrol", "L L L L L L"),
         ("GET /Account/Mfa", "/Account/Mfa", "L 200 200 200 200 200"),
+        ("GET /Account/SsoAfvist", "/Account/SsoAfvist", "200 200 200 200 200 200"),
+        ("GET /borger/login", "/borger/login", "200 200 200 200 200 200"),
+        ("GET /borger/logout", "/borger/logout", "200 200 200 200 200 200"),
         ("GET /Adgangslog", "/Adgangslog", "L D 200 D D D"),
         ("GET /Arkiv", "/Arkiv", "L D 200 D D D"),
         ("GET /AnnualReports", "/AnnualReports", "L 200 200 200 200 200"),
@@ -124,6 +127,8 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("POST /Account/Mfa?handler=Enrol", "/Account/Mfa?handler=Enrol", "L ok ok ok ok ok"),
         ("POST /Account/Mfa?handler=Renew", "/Account/Mfa?handler=Renew", "L ok ok ok ok ok"),
         ("POST /Account/Mfa?handler=SwitchOff", "/Account/Mfa?handler=SwitchOff", "L ok ok ok ok ok"),
+        ("POST /Account/Login?handler=Sso", "/Account/Login?handler=Sso", "404 404 404 404 404 404"),
+        ("POST /borger/logout", "/borger/logout", "- - - - - -"),
         ("POST /Arkiv", "/Arkiv", "L D ok D D D"),
         ("POST /AnnualReports", "/AnnualReports", "L ok ok D D D"),
         ("POST /AnnualReports/Account", "/AnnualReports/Account?year={year}&administration={buf}", "L D D D ok 404"),
@@ -237,6 +242,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ["GET /borger/sager/{number}"] = "404",
         ["GET /borger/sager/{number}/dokument/{sequence:int}"] = "404",
         ["POST /borger/sager/{number}"] = "-", // a reply changes data: tested in Citizens/MineSagerTests
+        ["GET /borger/login"] = "200",
+        ["GET /borger/logout"] = "200",
+        ["POST /borger/logout"] = "-", // ends the session: tested in Identity/Sso/CitizenLoginTests
     };
 
     [Fact]
