@@ -76,6 +76,11 @@ public sealed class HttpTransportTests(HttpDigitalPostApp app) : IClassFixture<H
         app.Clock.Advance(TimeSpan.FromHours(2));
         await app.DeliverAsync();
         Assert.Equal(row.Attempts, RequestsFor(uuid)); // failed is failed: no more attempts on its own
+        using (var health = System.Text.Json.JsonDocument.Parse(await app.NewClient().GetStringAsync("/health")))
+        {
+            Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
+            Assert.Equal(1, health.RootElement.GetProperty("failedDigitalPost").GetInt32());
+        }
 
         var advisor = app.NewClient();
         await advisor.LoginOkAsync("sagsbehandler");
@@ -96,6 +101,8 @@ public sealed class HttpTransportTests(HttpDigitalPostApp app) : IClassFixture<H
         Assert.Single(AcceptedFor(uuid));
         Assert.NotNull((await app.WithDbAsync(db => db.OutgoingDigitalPost.SingleAsync(m => m.MessageUuid == uuid))).SentAt);
         Assert.Contains("Der er ingen fejlede Digital Post-meddelelser", await lead.GetStringAsync("/Mail/Fejlede"));
+        using (var health = System.Text.Json.JsonDocument.Parse(await app.NewClient().GetStringAsync("/health")))
+            Assert.Equal(0, health.RootElement.GetProperty("failedDigitalPost").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await lead.PostFormAsync("/Mail/Fejlede", $"/Mail/Fejlede?handler=RetryDigitalPost&id={row.Id}", [])).StatusCode);
     }
 }
