@@ -1,3 +1,4 @@
+using Tilsyn.Calendar;
 using Tilsyn.Extracts;
 
 namespace Tilsyn.Statistics;
@@ -9,6 +10,9 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
     public int CompareTo(Quarter other) => (Year * 4 + Number).CompareTo(other.Year * 4 + other.Number);
     public override string ToString() => $"{Year} K{Number}";
+
+    /// <summary>The quarter as a <see cref="ReportingPeriod"/> (e.g. to build <see cref="CaseVolumes"/> from the cube).</summary>
+    public ReportingPeriod Period => ReportingPeriod.ForQuarter(Year, Number);
 }
 
 /// <summary>The cube's keys: administration × unit × KLE group × case type × quarter.</summary>

@@ -135,6 +135,19 @@ public static class TargetEvaluator
             Eval(ReportingPeriod.ForYear(year)));
     }
 
+    /// <summary>
+    /// The complaints that count towards <paramref name="target"/> in <paramref name="period"/>: of its
+    /// administration, received in the period, in its area (<see cref="TargetArea.Matches"/>;
+    /// <paramref name="unitsInArea"/> for a unit area), formal only unless the target says otherwise.
+    /// <paramref name="counted"/> must be counted once already (<see cref="Statistics.ComplaintCounting.CountOnce"/>),
+    /// so complaints to the Citizens' Advisor are included without being counted twice.
+    /// </summary>
+    public static int CountComplaints(ComplaintTarget target, IEnumerable<Statistics.CountedComplaint> counted, ReportingPeriod period, IReadOnlySet<int>? unitsInArea = null) =>
+        counted.Count(c => c.Fact.AdministrationId == target.AdministrationId
+            && period.Contains(c.Fact.Received)
+            && (!target.FormalOnly || c.Fact.IsFormal)
+            && target.Area.Matches(c.Fact.KleCode, c.Fact.CaseType, c.Fact.UnitId, unitsInArea));
+
     /// <summary>The share of a year that the days from <paramref name="from"/> through <paramref name="to"/> make up, each calendar year by its own length (365 or 366 days).</summary>
     public static double YearFraction(DateOnly from, DateOnly to)
     {

@@ -201,4 +201,12 @@ public sealed class CaseVolumesTests
         Assert.Equal(300, v.For(ReportingPeriod.ForQuarter(2025, 1)));
         Assert.Equal(100, v.For(ReportingPeriod.ForMonth(2025, 2)));
     }
+
+    [Fact]
+    public void A_cube_quarter_is_the_same_reporting_period()
+    {
+        Assert.Equal(ReportingPeriod.ForQuarter(2025, 3), new Quarter(2025, 3).Period);
+        var v = new CaseVolumes(new[] { new Quarter(2024, 4), new Quarter(2025, 1) }.Select(q => (q.Period, 250L)));
+        Assert.Equal(500, v.For(ReportingPeriod.Custom(new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31))));
+    }
 }

@@ -1,4 +1,6 @@
 using Tilsyn.Calendar;
+using Tilsyn.Complaints;
+using Tilsyn.Statistics;
 using Tilsyn.Targets;
 
 namespace Tilsyn.Tests.Targets;
@@ -174,5 +176,29 @@ public sealed class TargetEvaluatorTests
         // 1.12.2024-31.1.2025: 31 days of 366 + 31 days of 365.
         Assert.Equal(31 / 366.0 + 31 / 365.0, TargetEvaluator.YearFraction(new DateOnly(2024, 12, 1), new DateOnly(2025, 1, 31)), 12);
         Assert.Equal(1.0, TargetEvaluator.YearFraction(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), 12);
+    }
+}
+
+public sealed class TargetComplaintCountTests
+{
+    [Fact]
+    public void A_target_counts_its_administrations_formal_complaints_in_its_area_including_those_to_the_advisor_once()
+    {
+        static ComplaintFact F(string no, string kle, ComplaintCategory c, HandledBy by = HandledBy.Administration, string? link = null, int admin = 2) =>
+            new(no, new DateOnly(2025, 2, 1), admin, 3, [c], by, link, null, KleCode: kle);
+        var counted = ComplaintCounting.CountOnce(
+        [
+            F("BIF-1", "32.18.08", ComplaintCategory.Hearing),                                   // counts
+            F("2025-0000100", "32.18.02", ComplaintCategory.Reasons, HandledBy.Advisor),         // counts (the advisor's)
+            F("BIF-2", "32.18.02", ComplaintCategory.Reasons, link: "2025-0000100"),             // the same complaint: not again
+            F("BIF-3", "32.18.08", ComplaintCategory.StaffConduct),                              // service complaint: not formal
+            F("BIF-4", "32.19.01", ComplaintCategory.Hearing),                                   // another KLE group
+            F("SOF-1", "32.18.08", ComplaintCategory.Hearing, admin: 9),                         // another administration
+        ]);
+        var target = ComplaintTarget.Ceiling(2, TargetArea.Kle("32.18"), TargetMeasure.Count, 10, new DateOnly(2024, 1, 1), "BIU", new DateOnly(2025, 1, 1));
+        Assert.Equal(2, TargetEvaluator.CountComplaints(target, counted, ReportingPeriod.ForQuarter(2025, 1)));
+        Assert.Equal(0, TargetEvaluator.CountComplaints(target, counted, ReportingPeriod.ForQuarter(2025, 2)));
+        var all = ComplaintTarget.Ceiling(2, TargetArea.Kle("32.18"), TargetMeasure.Count, 10, new DateOnly(2024, 1, 1), "BIU", new DateOnly(2025, 1, 1), formalOnly: false);
+        Assert.Equal(3, TargetEvaluator.CountComplaints(all, counted, ReportingPeriod.ForQuarter(2025, 1)));
     }
 }
