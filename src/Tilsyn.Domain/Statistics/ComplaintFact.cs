@@ -41,7 +41,7 @@ public sealed record ComplaintFact(
     string? CaseType = null)
 {
     /// <summary>The processing time used for medians and percentiles; null while the case is open.</summary>
-    public int? Days => Closed is { } c ? ProcessingDays ?? Math.Max(0, c.DayNumber - Received.DayNumber) : null;
+    public int? Days => Closed is { } c ? Math.Max(0, ProcessingDays ?? c.DayNumber - Received.DayNumber) : null;
 
     /// <summary>Whether at least one category is a formal complaint (<i>formalitetsklage</i>, one resting on a legal rule).</summary>
     public bool IsFormal => Categories.Any(c => ComplaintCategories.Info(c).IsFormal);

@@ -73,7 +73,7 @@ public static class ExactIntervals
         if (Math.Abs(d) < tiny) d = tiny;
         d = 1 / d;
         var h = d;
-        for (var m = 1; m <= 500; m++)
+        for (var m = 1; m <= 10_000; m++)
         {
             var m2 = 2 * m;
             var num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));

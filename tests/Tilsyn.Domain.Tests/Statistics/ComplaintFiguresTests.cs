@@ -209,4 +209,23 @@ public sealed class CaseVolumesTests
         var v = new CaseVolumes(new[] { new Quarter(2024, 4), new Quarter(2025, 1) }.Select(q => (q.Period, 250L)));
         Assert.Equal(500, v.For(ReportingPeriod.Custom(new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31))));
     }
+
+    [Fact]
+    public void The_cube_answers_a_period_only_when_it_is_made_of_whole_quarters()
+    {
+        Assert.Equal((new Quarter(2025, 1), new Quarter(2025, 2)), Quarter.Spanning(ReportingPeriod.ForHalfYear(2025, 1)));
+        Assert.Equal((new Quarter(2024, 4), new Quarter(2025, 1)), Quarter.Spanning(ReportingPeriod.Custom(new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 31))));
+        Assert.Equal((new Quarter(2025, 1), new Quarter(2025, 1)), Quarter.Spanning(ReportingPeriod.YearToDate(new DateOnly(2025, 3, 31))));
+        Assert.Null(Quarter.Spanning(ReportingPeriod.ForMonth(2025, 1)));
+        Assert.Null(Quarter.Spanning(ReportingPeriod.YearToDate(new DateOnly(2025, 3, 15))));
+    }
+
+    [Fact]
+    public void A_processing_time_is_never_negative()
+    {
+        var f = new ComplaintFact("X", new DateOnly(2025, 1, 10), 1, null, [], HandledBy.Administration, null, new DateOnly(2025, 1, 5));
+        Assert.Equal(0, f.Days);
+        Assert.Equal(0, (f with { ProcessingDays = -3 }).Days);
+        Assert.Null((f with { Closed = null }).Days);
+    }
 }

@@ -39,6 +39,16 @@ public sealed class ExactIntervalsTests
         Assert.Equal(0.5 * Math.Log(Math.PI), ExactIntervals.LogGamma(0.5), 12);
     }
 
+    [Fact]
+    public void Large_counts_give_the_normal_approximations_interval()
+    {
+        // 5,000 of 10,000: 0.5 +- 1.96 * sqrt(0.25 / 10,000) = 0.5 +- 0.0098; the exact interval agrees to about 1e-4.
+        var (lo, hi) = ExactIntervals.ClopperPearson(5000, 10_000);
+        Assert.Equal(0.4902, lo, 3);
+        Assert.Equal(0.5098, hi, 3);
+        Assert.True(lo < 0.5 && hi > 0.5 && hi - lo < 0.0200);
+    }
+
     private sealed class Close(double tolerance) : IEqualityComparer<(double, double)>
     {
         public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) < tolerance && Math.Abs(x.Item2 - y.Item2) < tolerance;
