@@ -1,3 +1,4 @@
+using Tilsyn.Calendar;
 using Tilsyn.Extracts;
 
 namespace Tilsyn.Statistics;
@@ -9,6 +10,21 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
     public int CompareTo(Quarter other) => (Year * 4 + Number).CompareTo(other.Year * 4 + other.Number);
     public override string ToString() => $"{Year} K{Number}";
+
+    /// <summary>The quarter as a <see cref="ReportingPeriod"/> (e.g. to build <see cref="CaseVolumes"/> from the cube).</summary>
+    public ReportingPeriod Period => ReportingPeriod.ForQuarter(Year, Number);
+
+    /// <summary>
+    /// The cube's quarters that make up <paramref name="period"/> exactly (a quarter, half-year, year, or
+    /// a year to date or custom range from a quarter's first day to a quarter's last); null when the
+    /// period starts or ends inside a quarter, which the cube cannot answer.
+    /// </summary>
+    public static (Quarter From, Quarter To)? Spanning(ReportingPeriod period)
+    {
+        var first = Of(period.From);
+        var last = Of(period.To);
+        return first.Period.From == period.From && last.Period.To == period.To ? (first, last) : null;
+    }
 }
 
 /// <summary>The cube's keys: administration × unit × KLE group × case type × quarter.</summary>
