@@ -235,8 +235,26 @@ public sealed class CaseDocument
         PrintedByName = null;
     }
 
-    /// <summary>Whether the citizen sees it on the status page: letters to and from the citizen, not internal notes or statements.</summary>
-    public bool VisibleToCitizen => Kind is DocumentKind.Outgoing or DocumentKind.Incoming || (Kind == DocumentKind.Attachment && CreatedById is null);
+    /// <summary>
+    /// An outgoing letter addressed to the citizen. The delivery channel (<see cref="Channel"/>) is recorded
+    /// only for letters to the citizen (Digital Post, e-mail or print), so it is also the record of whom a
+    /// letter went to: a statement request to the administration, or any other outgoing letter not sent to
+    /// the citizen, has none.
+    /// </summary>
+    public bool AddressedToCitizen => Kind == DocumentKind.Outgoing && Channel is not null;
+
+    /// <summary>
+    /// Whether the citizen sees it (status page, "Mine sager"): the letters addressed to them
+    /// (<see cref="AddressedToCitizen"/>) and what they sent (their complaint, replies and own files);
+    /// never notes, statements, letters to the administration or files staff attached.
+    /// </summary>
+    public bool VisibleToCitizen => Kind switch
+    {
+        DocumentKind.Outgoing => AddressedToCitizen,
+        DocumentKind.Incoming => true,
+        DocumentKind.Attachment => CreatedById is null,
+        _ => false,
+    };
 }
 
 /// <summary>

@@ -91,6 +91,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         e.HasIndex(x => new { x.Channel, x.PrintedAt }); // the print list
         e.Ignore(x => x.AwaitsPrinting);
         e.Ignore(x => x.VisibleToCitizen);
+        e.Ignore(x => x.AddressedToCitizen);
         e.Ignore(x => x.VisibleToAdministration);
     }
 }

@@ -74,7 +74,7 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
                 $"{subject}. Jeg henvendte mig til {unit.Name} og er ikke tilfreds med, hvordan sagen er behandlet. Jeg håber, Borgerrådgiveren kan hjælpe.",
                 received, deadlines.FirstAnswerDue(calendar, DanishTime.LocalDate(received)), Actor.Citizen, rng.NextDouble() < 0.7 ? admin.Id : null);
             c.AddDocument(DocumentKind.Incoming, type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", received, Actor.Citizen, c.Description, null, null, null);
-            c.AddLetter(LetterKind.Receipt, "Kvittering for din henvendelse", received, Actor.System, $"Tak for din henvendelse. Sagsnummer {c.Number}.");
+            Mailed(c, c.AddLetter(LetterKind.Receipt, "Kvittering for din henvendelse", received, Actor.System, $"Tak for din henvendelse. Sagsnummer {c.Number}."));
             return c;
         }
 
@@ -137,11 +137,11 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         if (status == CaseStatus.Rejected)
         {
             c.Reject("Klagen vedrører en afgørelse, der kan påklages til Ankestyrelsen; Borgerrådgiveren behandler ikke sagen.", t, worker);
-            c.AddDocument(DocumentKind.Outgoing, "Borgerrådgiverens afvisning", t, worker, "Vi kan desværre ikke behandle din klage.", null, null, null, answersCitizen: true);
+            Mailed(c, c.AddDocument(DocumentKind.Outgoing, "Borgerrådgiverens afvisning", t, worker, "Vi kan desværre ikke behandle din klage.", null, null, null, answersCitizen: true));
             return;
         }
         c.StartReview(t, worker);
-        c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", t.AddHours(1), worker, "Vi har taget fat i sagen og vender tilbage.", null, null, null, answersCitizen: true);
+        Mailed(c, c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", t.AddHours(1), worker, "Vi har taget fat i sagen og vender tilbage.", null, null, null, answersCitizen: true));
         if (status == CaseStatus.UnderReview) return;
         t = t.AddDays(1);
         if (status == CaseStatus.TargetedEffort)
@@ -161,7 +161,7 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         var breached = chosen == Outcome.Criticism ? [formal] : new List<ComplaintCategory>();
         c.Conclude(chosen, breached, "Borgerrådgiveren har afsluttet sagen.", chosen == Outcome.Recommendation ? "Forvaltningen bør sikre, at borgere altid får svar inden for de offentliggjorte frister." : null,
             $"{c.Subject}: {CaseTexts.Name(chosen).ToLowerInvariant()}.", t, worker);
-        c.AddLetter(LetterKind.Conclusion, "Borgerrådgiverens konklusion", t, worker, "Borgerrådgiveren har afsluttet sagen.");
+        Mailed(c, c.AddLetter(LetterKind.Conclusion, "Borgerrådgiverens konklusion", t, worker, "Borgerrådgiveren har afsluttet sagen."));
         if (status == CaseStatus.Closed) c.Close(t.AddDays(1), worker);
     }
 
@@ -179,14 +179,14 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         if (rng.NextDouble() < 0.08)
         {
             c.Reject("Klagen vedrører en afgørelse, der kan påklages til Ankestyrelsen; Borgerrådgiveren behandler ikke sagen.", t.AddHours(2), worker);
-            c.AddDocument(DocumentKind.Outgoing, "Borgerrådgiverens afvisning", t.AddHours(2), worker, "Vi kan desværre ikke behandle din klage.", null, null, null, answersCitizen: true);
+            Mailed(c, c.AddDocument(DocumentKind.Outgoing, "Borgerrådgiverens afvisning", t.AddHours(2), worker, "Vi kan desværre ikke behandle din klage.", null, null, null, answersCitizen: true));
             if (age > 30) c.Close(t.AddDays(1), worker);
             return;
         }
         c.StartReview(t, worker);
         if (age < 6) return; // under review
         t = t.AddDays(rng.Next(1, 4));
-        if (rng.NextDouble() < 0.8 && t < now) c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", t, worker, "Vi har taget fat i sagen og vender tilbage.", null, null, null, answersCitizen: true);
+        if (rng.NextDouble() < 0.8 && t < now) Mailed(c, c.AddDocument(DocumentKind.Outgoing, "Svar på din henvendelse", t, worker, "Vi har taget fat i sagen og vender tilbage.", null, null, null, answersCitizen: true));
         if (t > now) return;
 
         var statement = rng.NextDouble() < 0.4;
@@ -226,7 +226,7 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         };
         c.Conclude(outcome, breached, text, outcome == Outcome.Recommendation ? "Forvaltningen bør sikre, at borgere altid får svar inden for de offentliggjorte frister." : null,
             $"{c.Subject}: {CaseTexts.Name(outcome).ToLowerInvariant()}.", t, worker);
-        c.AddLetter(LetterKind.Conclusion, "Borgerrådgiverens konklusion", t, worker, text);
+        Mailed(c, c.AddLetter(LetterKind.Conclusion, "Borgerrådgiverens konklusion", t, worker, text));
         if (age > 45) c.Close(t.AddDays(rng.Next(1, 10)), worker);
     }
 
@@ -240,4 +240,7 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         }
         return weights[0].Code;
     }
+
+    /// <summary>A demo letter to the citizen, recorded as e-mailed (a letter with a channel is one the citizen sees).</summary>
+    private static void Mailed(ComplaintCase c, CaseDocument letter) => c.RecordLetterDelivery(letter, Tilsyn.DigitalPost.LetterChannel.Email, null);
 }

@@ -6,7 +6,7 @@ namespace Tilsyn.Web.DigitalPost;
 /// MeMo message is built from this row when it is delivered; its UUID and creation time are fixed here, so
 /// every attempt writes the same message.
 /// </summary>
-public sealed class OutgoingDigitalPost
+public sealed class OutgoingDigitalPost : Tilsyn.Web.Mail.IOutboxRow
 {
     public long Id { get; init; }
 

@@ -12,9 +12,12 @@ namespace Tilsyn.Web.Identity;
 /// access-log line; the access log says why a login was refused, the user is not told.
 /// A user who has enrolled in two-step login, or whose role requires it, gets no session after the
 /// password, only the second step (<see cref="SecondStepLogin"/>); the back-off count stays until that is done.
+/// A user linked to the municipality's identity provider logs in there only (<see cref="LocalPassword"/>): a
+/// password left from before the link is refused like a wrong one.
 /// </summary>
 public sealed class LoginService(
-    UserManager<TilsynUser> users, SignInManager<TilsynUser> signIn, SecondStepLogin secondStep, TilsynDbContext db, AccessLog accessLog, TimeProvider clock)
+    UserManager<TilsynUser> users, SignInManager<TilsynUser> signIn, SecondStepLogin secondStep, TilsynDbContext db, AccessLog accessLog, TimeProvider clock,
+    LoginMethods methods)
 {
     /// <summary>The one answer to every refused login: it does not say whether the name exists.</summary>
     public const string RefusedMessage = "Brugernavn eller adgangskode er forkert, eller kontoen er midlertidigt spærret.";
@@ -53,9 +56,11 @@ public sealed class LoginService(
         }
         else passwordOk = await users.CheckPasswordAsync(user, password);
         var blocked = throttle?.IsBlocked(now) == true;
+        var linked = await db.UserLogins.AnyAsync(l => l.UserId == user.Id && l.LoginProvider == SingleSignOn.Scheme, ct);
         string? refusal = blocked ? "adressen er midlertidigt spærret efter for mange forkerte forsøg"
             : !passwordOk ? "forkert adgangskode"
             : user.DeactivatedAt is not null ? "brugeren er deaktiveret"
+            : !LocalPassword.Allowed(methods.LocalAccounts, methods.Sso, linked) ? "brugeren logger ind med kommunens login (ingen adgangskode i Tilsyn)"
             : null;
 
         if (refusal is null && await secondStep.StepAfterPasswordAsync(user) is not SecondStep.None and var step)

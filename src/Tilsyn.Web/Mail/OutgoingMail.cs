@@ -5,7 +5,7 @@ namespace Tilsyn.Web.Mail;
 /// same transaction as the change that causes them, and sent by <see cref="MailDispatcher"/>: a
 /// failing mail server delays a mail, it never loses it or undoes the case change.
 /// </summary>
-public sealed class OutgoingMail
+public sealed class OutgoingMail : IOutboxRow
 {
     public long Id { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,4 +1,5 @@
 using Tilsyn.Complaints;
+using Tilsyn.DigitalPost;
 using Tilsyn.Letters;
 
 namespace Tilsyn.Tests.Complaints;
@@ -20,21 +21,23 @@ public sealed class CitizenViewTests
         var c = NewCase();
         c.AddDocument(DocumentKind.Incoming, "Klage fra borger", Monday, Actor.Citizen, "Min datter mistede sin plads.", null, null, null);
         c.AddDocument(DocumentKind.Attachment, "Bilag: afgørelse.pdf", Monday, Actor.Citizen, null, "afgørelse.pdf", "application/pdf", [1]);
-        c.AddLetter(LetterKind.Receipt, "Kvittering", Monday, Actor.System, "Tak for din henvendelse.");
+        c.RecordLetterDelivery(c.AddLetter(LetterKind.Receipt, "Kvittering", Monday, Actor.System, "Tak for din henvendelse."), LetterChannel.Email, null);
         c.Classify(CaseType.Complaint, 4, null, null, [ComplaintCategory.Hearing], Monday, Advisor);
         c.StartReview(Monday, Advisor);
         c.AddNote("Intern vurdering.", Monday, Advisor);
         var request = c.RequestStatement("Hvorfor blev familien ikke hørt?", new DateOnly(2026, 3, 16), Monday, Advisor);
+        c.AddLetter(LetterKind.StatementRequest, "Anmodning om udtalelse", Monday, Actor.System, "Til BUF: hvorfor blev familien ikke hørt?", "anmodning.pdf", "application/pdf", [5]);
         c.ReceiveStatement(request, "Vi beklager.", Monday.AddDays(3), Contact);
         c.AddDocument(DocumentKind.Attachment, "Bilag til udtalelse: referat.pdf", Monday.AddDays(3), Contact, null, "referat.pdf", "application/pdf", [2], request.Id);
         c.AddDocument(DocumentKind.Attachment, "Telefonnotat.pdf", Monday.AddDays(4), Advisor, null, "telefon.pdf", "application/pdf", [3]);
         c.Conclude(Outcome.Criticism, [ComplaintCategory.Hearing], "Forvaltningen burde have hørt dig.", null, "Resumé", Monday.AddDays(8), Advisor);
-        c.AddLetter(LetterKind.Conclusion, "Konklusion", Monday.AddDays(8), Advisor, "Kære Anna", "konklusion.pdf", "application/pdf", [4]);
+        c.RecordLetterDelivery(c.AddLetter(LetterKind.Conclusion, "Konklusion", Monday.AddDays(8), Advisor, "Kære Anna", "konklusion.pdf", "application/pdf", [4]),
+            LetterChannel.DigitalPost, Guid.NewGuid());
         return c;
     }
 
     [Fact]
-    public void The_citizen_sees_the_letters_to_them_and_what_they_sent_but_no_note_statement_or_staff_file()
+    public void The_citizen_sees_the_letters_to_them_and_what_they_sent_but_no_note_statement_letter_to_the_administration_or_staff_file()
     {
         var c = CaseWithEveryDocument();
         var seen = CitizenView.Documents(c).Select(d => d.Title).ToList();
@@ -43,6 +46,40 @@ public sealed class CitizenViewTests
             Assert.Null(CitizenView.Document(c, hidden.Sequence));
         Assert.Contains(c.Documents, d => d.Kind == DocumentKind.Note);
         Assert.Contains(c.Documents, d => d.Kind == DocumentKind.Statement);
+        Assert.Contains(c.Documents, d => d.Title == "Anmodning om udtalelse");
+    }
+
+    [Fact]
+    public void A_statement_request_letter_to_the_administration_is_not_the_citizens_to_see()
+    {
+        var c = CaseWithEveryDocument();
+        var request = c.Documents.Single(d => d.Title == "Anmodning om udtalelse");
+        Assert.Equal(DocumentKind.Outgoing, request.Kind);
+        Assert.False(request.AddressedToCitizen);
+        Assert.False(request.VisibleToCitizen);
+        Assert.Null(CitizenView.Document(c, request.Sequence));
+    }
+
+    [Fact]
+    public void An_outgoing_letter_is_the_citizens_only_once_it_is_delivered_to_them_by_a_channel()
+    {
+        foreach (var channel in Enum.GetValues<LetterChannel>())
+        {
+            var c = NewCase();
+            var letter = c.AddDocument(DocumentKind.Outgoing, "Brev", Monday, Advisor, "Tekst", "brev.pdf", "application/pdf", [1]);
+            Assert.Null(CitizenView.Document(c, letter.Sequence));
+            c.RecordLetterDelivery(letter, channel, channel == LetterChannel.DigitalPost ? Guid.NewGuid() : null);
+            Assert.True(letter.AddressedToCitizen);
+            Assert.Same(letter, CitizenView.Document(c, letter.Sequence));
+        }
+    }
+
+    [Fact]
+    public void Only_an_outgoing_letter_is_addressed_to_the_citizen()
+    {
+        var c = CaseWithEveryDocument();
+        Assert.All(c.Documents.Where(d => d.Kind != DocumentKind.Outgoing), d => Assert.False(d.AddressedToCitizen));
+        Assert.Equal(["Kvittering", "Konklusion"], c.Documents.Where(d => d.AddressedToCitizen).Select(d => d.Title));
     }
 
     [Fact]

@@ -105,7 +105,8 @@ public sealed partial class MineSagerTests(TilsynApp app) : IClassFixture<Tilsyn
         var c = await StoreAsync("0101905555", "Anna Quist", "Sag med breve", steps: c =>
         {
             var at = app.Clock.GetUtcNow();
-            c.AddLetter(LetterKind.Receipt, "Kvittering for din klage", at, Actor.System, "Tak.", "Kvittering.pdf", "application/pdf", pdf);
+            c.RecordLetterDelivery(c.AddLetter(LetterKind.Receipt, "Kvittering for din klage", at, Actor.System, "Tak.", "Kvittering.pdf", "application/pdf", pdf),
+                Tilsyn.DigitalPost.LetterChannel.Email, null);
             c.AddNote("Internt: ring til forvaltningen.", at, Advisor);
             c.AddDocument(DocumentKind.Attachment, "Sagsbehandlerens bilag", at, new Actor("u1", "Sara Holm"), null, "intern.pdf", "application/pdf", pdf);
         });

@@ -380,7 +380,7 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
             var at = app.Clock.GetUtcNow();
             var c = CaseBuilder.ACase().Numbered(2026, 9000).From("Matrix Borger").About("Matrixsag").ReceivedAt(at).For(buf).Build();
             c.SetStatusToken(StatusToken.Hash(token));
-            c.AddDocument(DocumentKind.Outgoing, "Brev til borgeren", at, Actor.System, "Tekst", null, null, null);
+            c.RecordLetterDelivery(c.AddDocument(DocumentKind.Outgoing, "Brev til borgeren", at, Actor.System, "Tekst", null, null, null), Tilsyn.DigitalPost.LetterChannel.Email, null);
             c.ShareWithAdministration(false, at, Actor.System);
             c.ShareDocument(c.Documents[^1].Sequence, at, Actor.System);
             db.Cases.Add(c);

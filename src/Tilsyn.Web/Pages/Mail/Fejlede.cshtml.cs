@@ -30,35 +30,32 @@ public sealed class FejledeModel(TilsynDbContext db, TimeProvider clock) : PageM
             .ToListAsync(ct);
     }
 
+    /// <summary>Puts a failed mail back in the outbox with a new 24-hour window.</summary>
+    public Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct) =>
+        RequeueAsync(db.OutgoingMail, id, "Mailen er lagt i kø igen og sendes om lidt.", ct);
+
     /// <summary>
     /// Puts a failed Digital Post message back in the outbox with a new 24-hour window. The message keeps
     /// its UUID, so a receiver that in fact got it before does not deliver it twice.
     /// </summary>
-    public async Task<IActionResult> OnPostRetryDigitalPostAsync(long id, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var changed = await db.OutgoingDigitalPost.Where(m => m.Id == id && m.FailedAt != null && m.SentAt == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.FailedAt, (DateTimeOffset?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.FirstAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(m => m.NextAttemptAt, now), ct);
-        if (changed == 0) return NotFound();
-        TempData["Message"] = "Digital Post-meddelelsen er lagt i kø igen og afleveres om lidt.";
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostRetryDigitalPostAsync(long id, CancellationToken ct) =>
+        RequeueAsync(db.OutgoingDigitalPost, id, "Digital Post-meddelelsen er lagt i kø igen og afleveres om lidt.", ct);
 
-    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// The one retry of both outboxes: a row given up and not sent is due now, with no lease and a new
+    /// retry window, in one conditional statement (a row sent or retried meanwhile is left alone); anything else is 404.
+    /// </summary>
+    private async Task<IActionResult> RequeueAsync<T>(DbSet<T> outbox, long id, string message, CancellationToken ct) where T : class, Tilsyn.Web.Mail.IOutboxRow
     {
         var now = clock.GetUtcNow();
-        var changed = await db.OutgoingMail.Where(m => m.Id == id && m.FailedAt != null && m.SentAt == null)
+        var changed = await outbox.Where(m => m.Id == id && m.FailedAt != null && m.SentAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.FailedAt, (DateTimeOffset?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.FirstAttemptAt, (DateTimeOffset?)null)
                 .SetProperty(m => m.NextAttemptAt, now), ct);
         if (changed == 0) return NotFound();
-        TempData["Message"] = "Mailen er lagt i kø igen og sendes om lidt.";
+        TempData["Message"] = message;
         return RedirectToPage();
     }
 

@@ -4,8 +4,13 @@ using Tilsyn.Web.AccessLogging;
 
 namespace Tilsyn.Web.Pages.Users;
 
-/// <summary>Create or edit a user: name, login, role and (for contacts) administration, optionally a new password.</summary>
-public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users, AccessLog accessLog, MfaService mfa) : PageModel, IDomainErrorPage
+/// <summary>
+/// Create or edit a user: name, login, role and (for contacts) administration, optionally a new password.
+/// A password only where the user may have one (<see cref="LocalPassword"/>): not with local accounts
+/// switched off, and not for a user linked to the municipality's identity provider; the server refuses
+/// a posted one just the same. A user without a password logs in through the provider, matched by e-mail or UPN.
+/// </summary>
+public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users, AccessLog accessLog, MfaService mfa, LoginMethods methods) : PageModel, IDomainErrorPage
 {
     public sealed class UserInput
     {
@@ -26,6 +31,12 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
     public List<string> Errors { get; } = [];
     /// <summary>Whether the edited user has enrolled in two-step login (null for a new user).</summary>
     public bool? MfaEnabled { get; private set; }
+    public LoginMethods Methods => methods;
+    /// <summary>Whether the edited user is linked to the identity provider (has signed in through it).</summary>
+    public bool LinkedToProvider { get; private set; }
+    /// <summary>Whether the form offers a password (and Tilsyn's own two-step login) for this user.</summary>
+    public bool PasswordAllowed => LocalPassword.Allowed(methods.LocalAccounts, methods.Sso, LinkedToProvider);
+    public bool PasswordRequired => Id is null && LocalPassword.RequiredForNewUser(methods.LocalAccounts, methods.Sso);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -33,6 +44,7 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
         if (Id is null) return Page();
         var user = await users.FindByIdAsync(Id);
         if (user is null) return NotFound();
+        LinkedToProvider = await IsLinkedAsync(user);
         Input = new UserInput
         {
             FullName = user.FullName, UserName = user.UserName ?? "", Email = user.Email ?? "",
@@ -47,6 +59,8 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
     public async Task<IActionResult> OnPostResetMfaAsync(CancellationToken ct)
     {
         if (Id is null || await users.FindByIdAsync(Id) is not { } user) return NotFound();
+        if (!LocalPassword.Allowed(methods.LocalAccounts, methods.Sso, await IsLinkedAsync(user)))
+            throw new DomainException("Brugeren logger ind med kommunens login, som står for to-trinsbekræftelsen. Tilsyns egen to-trinsbekræftelse kan ikke nulstilles.");
         await mfa.ResetAsync(user, ct);
         TempData["Message"] = $"To-trinsbekræftelse for {user.FullName} er nulstillet. Brugeren skal tilmelde sig igen ved næste login.";
         return RedirectToPage("/Users/Index");
@@ -59,12 +73,15 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
         if (administrationId is { } a && Administrations.All(x => x.Id != a))
             throw new DomainException("Den valgte forvaltning findes ikke.");
         if (string.IsNullOrWhiteSpace(Input.FullName)) throw new DomainException("Navn skal udfyldes.");
-        if (Id is null && string.IsNullOrEmpty(Input.Password)) throw new DomainException("Adgangskode skal udfyldes for en ny bruger.");
+        var user = Id is null ? new TilsynUser() : await users.FindByIdAsync(Id);
+        if (user is null) return NotFound();
+        LinkedToProvider = Id is not null && await IsLinkedAsync(user);
+        // Refused before anything is stored, whatever the form showed.
+        if (!string.IsNullOrEmpty(Input.Password)) LocalPassword.EnsureMaySet(methods.LocalAccounts, methods.Sso, LinkedToProvider);
+        if (PasswordRequired && string.IsNullOrEmpty(Input.Password)) throw new DomainException("Adgangskode skal udfyldes for en ny bruger.");
 
         // One transaction: a user is never left with a new name but the old role.
         await using var tx = await db.Database.BeginTransactionAsync();
-        var user = Id is null ? new TilsynUser() : await users.FindByIdAsync(Id);
-        if (user is null) return NotFound();
         if (Id is not null)
         {
             var leads = await users.GetUsersInRoleAsync(Roles.AdvisorLead);
@@ -78,7 +95,9 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
         user.EmailConfirmed = true;
         user.AdministrationId = administrationId;
 
-        var result = Id is null ? await users.CreateAsync(user, Input.Password!) : await users.UpdateAsync(user);
+        // No password: the user logs in through the identity provider only (matched by e-mail or user name).
+        var result = Id is null ? string.IsNullOrEmpty(Input.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, Input.Password)
+            : await users.UpdateAsync(user);
         if (result.Succeeded && Id is not null && !string.IsNullOrEmpty(Input.Password))
         {
             result = await users.RemovePasswordAsync(user);
@@ -90,6 +109,9 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
             result = await users.RemoveFromRolesAsync(user, current);
             if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
         }
+        // A role set here is Tilsyn's own from now on: it no longer follows the groups at the provider (SsoSignIn).
+        if (result.Succeeded && Id is not null && (!current.SequenceEqual([Input.Role]) || before.AdministrationId != administrationId))
+            result = await users.RemoveAuthenticationTokenAsync(user, SingleSignOn.Scheme, SsoSignIn.RoleFromGroupsToken);
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors.Select(e => e.Description));
@@ -110,7 +132,7 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
         var role = Roles.DisplayName(Input.Role) + (administrationId is { } a ? $", forvaltning {Administrations.First(x => x.Id == a).Code}" : "");
         if (created)
         {
-            accessLog.Add(AccessAction.UserCreated, null, $"Bruger oprettet: {who}, {role}");
+            accessLog.Add(AccessAction.UserCreated, null, $"Bruger oprettet: {who}, {role}" + (string.IsNullOrEmpty(Input.Password) ? " (uden adgangskode: logger ind med kommunens login)" : ""));
             return;
         }
         if (before != (user.FullName, user.UserName, user.Email, before.AdministrationId))
@@ -127,6 +149,12 @@ public sealed class EditModel(TilsynDbContext db, UserManager<TilsynUser> users,
         return true;
     }
 
-    private async Task LoadAsync(CancellationToken ct = default) =>
+    private async Task LoadAsync(CancellationToken ct = default)
+    {
         Administrations = await db.Administrations.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        if (Id is not null && await users.FindByIdAsync(Id) is { } user) LinkedToProvider = await IsLinkedAsync(user);
+    }
+
+    private async Task<bool> IsLinkedAsync(TilsynUser user) =>
+        (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOn.Scheme);
 }

@@ -5,13 +5,19 @@ namespace Tilsyn.Web.Pages.Users;
 
 /// <summary>
 /// AdvisorLead's list of users (the folder is limited to that policy in Program.cs): lift a login
-/// block, deactivate and reactivate. Each change is an access-log line.
+/// block, deactivate and reactivate. Each change is an access-log line. A login block concerns password
+/// logins only: it is neither shown nor lifted for a user who may have no local password (<see cref="LocalPassword"/>).
 /// </summary>
-public sealed class IndexModel(TilsynDbContext db, UserManager<TilsynUser> users, TimeProvider clock, AccessLog accessLog) : PageModel, IDomainErrorPage
+public sealed class IndexModel(TilsynDbContext db, UserManager<TilsynUser> users, TimeProvider clock, AccessLog accessLog, LoginMethods methods) : PageModel, IDomainErrorPage
 {
     public enum UserStatus { Active, Blocked, Deactivated }
 
-    public sealed record Row(string Id, string FullName, string UserName, string Email, IReadOnlyList<string> Roles, string? Administration, UserStatus Status);
+    /// <param name="LinkedToProvider">The user has signed in through the municipality's identity provider.</param>
+    /// <param name="PasswordAllowed">The user may log in with a local password (<see cref="LocalPassword.Allowed"/>).</param>
+    public sealed record Row(string Id, string FullName, string UserName, string Email, IReadOnlyList<string> Roles, string? Administration, UserStatus Status,
+        bool LinkedToProvider, bool PasswordAllowed, string Login);
+
+    public LoginMethods Methods => methods;
 
     public List<Row> Rows { get; private set; } = [];
     public string? Error { get; set; }
@@ -34,17 +40,33 @@ public sealed class IndexModel(TilsynDbContext db, UserManager<TilsynUser> users
         var admins = await db.Administrations.ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         var blocked = (await db.Set<LoginThrottle>().AsNoTracking().ToListAsync(ct))
             .Where(t => t.IsBlocked(now)).Select(t => t.UserId).ToHashSet();
+        var linked = (await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider == SingleSignOn.Scheme).Select(l => l.UserId).ToListAsync(ct)).ToHashSet();
         var list = await db.Users.AsNoTracking().OrderBy(u => u.FullName).ToListAsync(ct);
-        Rows = list.Select(u => new Row(u.Id, u.FullName, u.UserName ?? "", u.Email ?? "", byUser[u.Id].ToList(),
-            u.AdministrationId is { } a ? admins.GetValueOrDefault(a) : null,
-            u.DeactivatedAt is not null ? UserStatus.Deactivated : blocked.Contains(u.Id) ? UserStatus.Blocked : UserStatus.Active)).ToList();
+        Rows = list.Select(u =>
+        {
+            var passwordAllowed = LocalPassword.Allowed(methods.LocalAccounts, methods.Sso, linked.Contains(u.Id));
+            return new Row(u.Id, u.FullName, u.UserName ?? "", u.Email ?? "", byUser[u.Id].ToList(),
+                u.AdministrationId is { } a ? admins.GetValueOrDefault(a) : null,
+                u.DeactivatedAt is not null ? UserStatus.Deactivated : passwordAllowed && blocked.Contains(u.Id) ? UserStatus.Blocked : UserStatus.Active,
+                linked.Contains(u.Id), passwordAllowed, LoginText(linked.Contains(u.Id), passwordAllowed && u.PasswordHash is not null));
+        }).ToList();
     }
+
+    /// <summary>How the user logs in, in the list's words.</summary>
+    private string LoginText(bool linked, bool password) =>
+        methods.Sso && linked ? "Kommunens login"
+        : password ? methods.Sso ? "Adgangskode eller kommunens login" : "Adgangskode"
+        : methods.Sso ? "Kommunens login (ikke brugt endnu)"
+        : "Ingen adgangskode";
 
     /// <summary>Lifts every login block of the user (from every address).</summary>
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
+        var linked = (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOn.Scheme);
+        if (!LocalPassword.Allowed(methods.LocalAccounts, methods.Sso, linked))
+            throw new DomainException("Brugeren logger ind med kommunens login; en spærring efter forkerte adgangskoder er ikke relevant.");
         await db.Set<LoginThrottle>().Where(t => t.UserId == user.Id).ExecuteDeleteAsync(ct);
         await accessLog.WriteAsync(AccessAction.UserUnlocked, null, $"Spærring ophævet: {AccessLog.NameOf(user)}", ct);
         TempData["Message"] = $"Spærringen af {user.FullName} er ophævet.";

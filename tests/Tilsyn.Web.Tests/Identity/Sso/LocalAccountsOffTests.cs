@@ -4,7 +4,8 @@ using Tilsyn.Web.AccessLogging;
 namespace Tilsyn.Web.Tests.Identity.Sso;
 
 /// <summary>Single sign-on only (<c>Authentication:LocalAccounts=false</c>) and no group mapping.</summary>
-public sealed class LocalAccountsOffTests(SsoOnlyFixture sso) : IClassFixture<SsoOnlyFixture>
+[Collection(SsoOnlyCollection.Name)]
+public sealed class LocalAccountsOffTests(SsoOnlyFixture sso)
 {
     [Fact]
     public async Task The_password_form_is_gone_and_a_posted_password_is_refused()
