@@ -26,7 +26,11 @@ public static class Axe
         var result = include is null
             ? await page.RunAxe(options)
             : await page.RunAxe(new AxeRunContext { Include = [new AxeSelector(include)] }, options);
-        Assert.True(result.Violations.Length == 0, Describe(page.Url, result.Violations));
+        if (result.Violations.Length == 0) return;
+        // A picture of the page as axe saw it, for whoever reads the failure.
+        var screenshot = Path.Combine(Path.GetTempPath(), $"axe-{Guid.NewGuid():N}.png");
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        Assert.Fail(Describe(page.Url, result.Violations) + $"\n(screenshot: {screenshot})");
     }
 
     /// <summary>The failure message: the address, then per violation "rule (impact): help – selectors".</summary>
