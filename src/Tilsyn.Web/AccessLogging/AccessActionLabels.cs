@@ -35,6 +35,9 @@ public static class AccessActionLabels
         AccessAction.MfaReset => "To-trinsbekræftelse nulstillet",
         AccessAction.MfaSwitchedOff => "To-trinsbekræftelse slået fra",
         AccessAction.MfaRecoveryCodesRenewed => "Nye gendannelseskoder",
+        AccessAction.CitizenLogin => "Borger logget ind",
+        AccessAction.CitizenLogout => "Borger logget ud",
+        AccessAction.CitizenLoginFailed => "Mislykket borgerlogin",
         _ => action.ToString(),
     };
 }
