@@ -151,7 +151,7 @@ public sealed class MfaJourneyTests(MfaBrowserFixture browser) : IClassFixture<M
         var log = await LogOfAsync("mfa-browser");
         Assert.Contains(log, l => l.Action == AccessAction.MfaEnrolled);
         Assert.Contains(log, l => l.Action == AccessAction.MfaRecoveryCodeUsed);
-        Assert.Contains(log, l => l.Action == AccessAction.MfaRecoveryCodesRenewed);
+        Assert.Contains(log, l => l.Action == AccessAction.MfaCodesRenewed);
     }
 
     [Fact]
