@@ -61,6 +61,12 @@ public enum AccessAction
     MfaReset = 28,
     /// <summary>A user whose role does not require it switched two-step login off.</summary>
     MfaSwitchedOff = 29,
-    /// <summary>A user made new recovery codes (the old ones stopped working).</summary>
-    MfaRecoveryCodesRenewed = 30,
+    /// <summary>A user made new recovery codes (the old ones stopped working). Stored names fit the column: 20 characters at most.</summary>
+    MfaCodesRenewed = 30,
+    /// <summary>A citizen signed in with MitID (the citizens' login, "Mine sager"); logged as "Borger" and the masked CPR number.</summary>
+    CitizenLogin = 31,
+    /// <summary>A citizen signed out of "Mine sager" (here and at the identity broker).</summary>
+    CitizenLogout = 32,
+    /// <summary>A citizen's MitID login was refused: the broker sent no valid CPR number.</summary>
+    CitizenLoginFailed = 33,
 }

@@ -34,7 +34,10 @@ public static class AccessActionLabels
         AccessAction.MfaRecoveryCodeUsed => "Gendannelseskode brugt",
         AccessAction.MfaReset => "To-trinsbekræftelse nulstillet",
         AccessAction.MfaSwitchedOff => "To-trinsbekræftelse slået fra",
-        AccessAction.MfaRecoveryCodesRenewed => "Nye gendannelseskoder",
+        AccessAction.MfaCodesRenewed => "Nye gendannelseskoder",
+        AccessAction.CitizenLogin => "Borger logget ind",
+        AccessAction.CitizenLogout => "Borger logget ud",
+        AccessAction.CitizenLoginFailed => "Mislykket borgerlogin",
         _ => action.ToString(),
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Tilsyn.Citizens;
 using Tilsyn.Calendar;
+using Tilsyn.Web.AccessLogging;
 
 namespace Tilsyn.Web.Citizens;
 
@@ -53,15 +54,21 @@ public static class CitizenLogin
             o.SignedOutCallbackPath = "/borger/signout-callback-oidc";
             o.SignInScheme = CitizenAuth.Scheme;
             o.SignOutScheme = CitizenAuth.Scheme;
-            o.Events.OnTicketReceived = ctx =>
+            o.Events.OnTicketReceived = async ctx =>
             {
-                var today = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();
+                var services = ctx.HttpContext.RequestServices;
+                var accessLog = services.GetRequiredService<AccessLog>();
+                var amr = ctx.Principal is { } p ? SingleSignOn.AmrOf(p) : "ikke oplyst";
+                var today = services.GetRequiredService<TimeProvider>().Today();
                 var cpr = CitizenCpr.Normalise(ctx.Principal?.FindFirst(options.CprClaim)?.Value, today);
                 if (cpr is null)
                 {
+                    // Nothing of what the broker sent goes in the log: it may be a CPR number in another form.
+                    await accessLog.WriteForAsync(null, CitizenCases.AccessLogName, AccessAction.CitizenLoginFailed,
+                        $"Login med MitID afvist: intet gyldigt CPR-nummer fra MitID; amr: {amr}", ctx.HttpContext.RequestAborted);
                     ctx.HandleResponse();
                     ctx.Response.Redirect($"{CitizenAuth.LoginPath}?fejl={RefusedCpr}");
-                    return Task.CompletedTask;
+                    return;
                 }
                 var name = ctx.Principal?.FindFirst(options.NameClaim)?.Value.Trim();
                 ctx.Principal = new ClaimsPrincipal(new ClaimsIdentity(
@@ -70,7 +77,8 @@ public static class CitizenLogin
                 var idToken = ctx.Properties?.GetTokenValue("id_token");
                 ctx.Properties?.StoreTokens(idToken is null ? [] : [new AuthenticationToken { Name = "id_token", Value = idToken }]);
                 if (!IsLocal(ctx.ReturnUri)) ctx.ReturnUri = Pages.Borger.LoginModel.Landing; // the handler moved RedirectUri here
-                return Task.CompletedTask;
+                await accessLog.WriteForAsync(null, CitizenCpr.AccessLogName(cpr)!, AccessAction.CitizenLogin,
+                    $"Logget ind med MitID (Mine sager); amr: {amr}", ctx.HttpContext.RequestAborted);
             };
             o.Events.OnRemoteFailure = ctx =>
             {

@@ -77,7 +77,7 @@ public sealed class MfaService(
     {
         if (!await users.GetTwoFactorEnabledAsync(user)) throw new DomainException("To-trinsbekræftelse er ikke slået til.");
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-        await accessLog.WriteForAsync(user.Id, AccessLog.NameOf(user), AccessAction.MfaRecoveryCodesRenewed, $"Nye gendannelseskoder: {AccessLog.NameOf(user)}", ct);
+        await accessLog.WriteForAsync(user.Id, AccessLog.NameOf(user), AccessAction.MfaCodesRenewed, $"Nye gendannelseskoder: {AccessLog.NameOf(user)}", ct);
         return codes;
     }
 

@@ -34,4 +34,17 @@ public sealed class CitizenCprTests
     [Fact]
     public void A_number_failing_the_old_modulus_11_check_is_accepted() =>
         Assert.Equal("0101901235", CitizenCpr.Normalise("0101901235", Today));
+
+    [Fact]
+    public void The_access_log_names_a_citizen_by_the_masked_cpr_number_only() =>
+        Assert.Equal("Borger 010203-xxxx", CitizenCpr.AccessLogName("0102031234"));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("010203-1234")]
+    [InlineData("01020312345")]
+    [InlineData("010203123x")]
+    public void Anything_but_ten_digits_gives_no_access_log_name(string? digits) =>
+        Assert.Null(CitizenCpr.AccessLogName(digits));
 }

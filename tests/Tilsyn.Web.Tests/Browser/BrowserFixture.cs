@@ -3,15 +3,15 @@ using Microsoft.Playwright;
 namespace Tilsyn.Web.Tests.Browser;
 
 /// <summary>
-/// The application on a real port (Kestrel) and Debian's Chromium driven by Playwright.
-/// Nothing downloads a browser: the executable is <c>/usr/bin/chromium</c> (or <c>TILSYN_CHROMIUM</c>).
+/// An application of type <typeparamref name="TApp"/> on a real port (Kestrel) and Debian's Chromium
+/// (<see cref="Chromium"/>) driven by Playwright.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture<TApp> : IAsyncLifetime where TApp : TilsynApp, new()
 {
-    public TilsynApp App { get; } = new();
+    public TApp App { get; } = new();
     public string BaseUrl { get; private set; } = "";
-    private IPlaywright? playwright;
-    public IBrowser Browser { get; private set; } = null!;
+    private Chromium? chromium;
+    public IBrowser Browser => chromium!.Browser;
 
     public async Task InitializeAsync()
     {
@@ -19,29 +19,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
-
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("TILSYN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        chromium = await Chromium.LaunchAsync();
     }
 
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "da-DK" });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => chromium!.NewPageAsync(BaseUrl);
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
-        playwright?.Dispose();
+        if (chromium is not null) await chromium.DisposeAsync();
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The application with its test settings (demo data, two-step login not required) in the browser.</summary>
+public sealed class BrowserFixture : BrowserFixture<TilsynApp>;
 
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>

@@ -7,6 +7,7 @@ namespace Tilsyn.Web.Pages.Account;
 /// The signed-in user's own two-step login: enrol, new recovery codes (shown once), and, for a role
 /// that does not require it, switch off (with a current code). The rules are in <see cref="MfaService"/>.
 /// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // the key and the recovery codes stay out of every cache
 public sealed class MfaModel(UserManager<TilsynUser> users, MfaService mfa, IOptions<MfaOptions> options) : PageModel, IDomainErrorPage
 {
     [BindProperty] public string Code { get; set; } = "";

@@ -4,6 +4,7 @@ namespace Tilsyn.Web.Pages.Account;
 /// Enrolment during login, for a user whose role requires two-step login and who has not enrolled:
 /// after the password this is the only page that works (there is no session until it is done).
 /// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // the key and the recovery codes stay out of every cache
 public sealed class MfaEnrolModel(SecondStepLogin secondStep, MfaService mfa) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Tilsyn.Web.AccessLogging;
+using Tilsyn.Web.Tests.Browser;
 
 namespace Tilsyn.Web.Tests.Identity.Sso;
 
@@ -14,6 +15,7 @@ public sealed class LocalAccountsOffTests(SsoOnlyFixture sso)
         await page.GotoAsync("/Account/Login");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log ind med Testkommunes konto" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByLabel("Adgangskode").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
 
         // The form's POST, with a valid antiforgery token (from the button's form) and a right password.
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
@@ -37,6 +39,7 @@ public sealed class LocalAccountsOffTests(SsoOnlyFixture sso)
 
         await Assertions.Expect(page.GetByText("Spørg din administrator")).ToBeVisibleAsync();
         Assert.Equal(sso.BaseUrl + "/Account/SsoAfvist", page.Url);
+        await Axe.AssertNoViolationsAsync(page);
         Assert.False(await sso.App.WithDbAsync(db => db.Users.AnyAsync(u => u.NormalizedEmail == "NY.MEDARBEJDER@TESTKOMMUNE.DK")));
         Assert.True(await sso.App.WithDbAsync(db => db.AccessLog.AnyAsync(e => e.Action == AccessAction.LoginFailed && e.Detail.Contains("ingen bruger i Tilsyn"))));
         await page.Context.CloseAsync();

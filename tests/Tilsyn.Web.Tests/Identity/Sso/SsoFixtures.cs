@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Tilsyn.Web.Tests.Browser;
 
 namespace Tilsyn.Web.Tests.Identity.Sso;
 
@@ -21,8 +22,8 @@ public abstract class SsoBrowserFixture : IAsyncLifetime
     public TestIdentityProvider Idp { get; private set; } = null!;
     public ConfiguredApp App { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
-    public IBrowser Browser { get; private set; } = null!;
-    private IPlaywright? playwright;
+    private Chromium? chromium;
+    public IBrowser Browser => chromium!.Browser;
 
     protected abstract IDictionary<string, string?> ExtraSettings { get; }
 
@@ -41,25 +42,14 @@ public abstract class SsoBrowserFixture : IAsyncLifetime
         App.UseKestrel(port);
         App.StartServer();
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("TILSYN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        chromium = await Chromium.LaunchAsync();
     }
 
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "da-DK" });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => chromium!.NewPageAsync(BaseUrl);
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
-        playwright?.Dispose();
+        if (chromium is not null) await chromium.DisposeAsync();
         if (App is not null) await App.DisposeAsync();
         if (Idp is not null) await Idp.DisposeAsync();
     }
