@@ -63,4 +63,12 @@ public enum AccessAction
     MfaSwitchedOff = 29,
     /// <summary>A user made new recovery codes (the old ones stopped working).</summary>
     MfaRecoveryCodesRenewed = 30,
+    /// <summary>A call of the integration API by a machine client (one line per call that no other action describes).</summary>
+    ApiCall = 31,
+    /// <summary>A head of office registered an integration API client.</summary>
+    ApiClientCreated = 32,
+    /// <summary>A head of office changed an integration API client's name, OAuth client id or scopes, or its API key.</summary>
+    ApiClientChanged = 33,
+    /// <summary>A head of office revoked an integration API client.</summary>
+    ApiClientRevoked = 34,
 }

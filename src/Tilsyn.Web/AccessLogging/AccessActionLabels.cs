@@ -35,6 +35,10 @@ public static class AccessActionLabels
         AccessAction.MfaReset => "To-trinsbekræftelse nulstillet",
         AccessAction.MfaSwitchedOff => "To-trinsbekræftelse slået fra",
         AccessAction.MfaRecoveryCodesRenewed => "Nye gendannelseskoder",
+        AccessAction.ApiCall => "API-kald",
+        AccessAction.ApiClientCreated => "API-klient oprettet",
+        AccessAction.ApiClientChanged => "API-klient ændret",
+        AccessAction.ApiClientRevoked => "API-klient tilbagekaldt",
         _ => action.ToString(),
     };
 }
