@@ -67,7 +67,6 @@ public static class IntegrationApi
         api.MapPost("/cases", RegisterAsync)
             .WithName("RegisterCase").WithSummary("Registrér en sag (samme kontrol som klageformularen)")
             .WithMetadata(new RequiredScope(IntegrationScopes.CasesWrite))
-            .Accepts<CaseRegistrationRequest>("application/json")
             .Produces<CaseRegistered>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
         api.MapGet("/cases/{number}", ReadStatusAsync)
             .WithName("ReadCaseStatus").WithSummary("Læs en sags status, frister og udfald (ingen personoplysninger)")
@@ -77,7 +76,6 @@ public static class IntegrationApi
             .WithName("UploadExtract").WithSummary("Indsend et udtræk til statistikken (samme import som siden); svarer med et job")
             .WithMetadata(new RequiredScope(IntegrationScopes.ExtractsWrite), new RequestSizeLimitAttribute(MaxExtractBytes + Uploads.UploadLimitsAttribute.FormOverheadBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxExtractBytes + Uploads.UploadLimitsAttribute.FormOverheadBytes)
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<ExtractJobAccepted>(202).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
         api.MapGet("/extracts/jobs/{id:guid}", ReadJobAsync)
             .WithName("ReadExtractJob").WithSummary("Følg et importjob, som klienten selv har startet")

@@ -15,7 +15,48 @@ public static class IntegrationOpenApi
     public const string OAuthScheme = "oauth2";
     public const string KeyScheme = "apiKey";
 
-    public static void Configure(OpenApiOptions options, ApiAuthOptions auth) => options.AddDocumentTransformer((document, context, ct) =>
+    public static void Configure(OpenApiOptions options, ApiAuthOptions auth)
+    {
+        // The bodies are read by the handlers themselves (after authentication, so a call without a token is 401
+        // whatever it sends, never 415 or a binding error); they are described here.
+        options.AddOperationTransformer(async (operation, context, ct) =>
+        {
+            if (operation.OperationId == "RegisterCase")
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(CaseRegistrationRequest), null, ct) } },
+                };
+            else if (operation.OperationId == "UploadExtract")
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string> { "file", "source", "from", "to" },
+                                Properties = new Dictionary<string, IOpenApiSchema>
+                                {
+                                    ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Udtrækket (CSV, UTF-8, ; eller ,)" },
+                                    ["source"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Kildesystem, fx SBSYS" },
+                                    ["from"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                                    ["to"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                                    ["policy"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "reject (standard) eller quarantine" },
+                                    ["columns"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Kolonnenavne, fx Opened=Dato oprettet (én pr. linje)" },
+                                },
+                            },
+                        },
+                    },
+                };
+        });
+        options.AddDocumentTransformer((document, context, ct) => Describe(document, auth));
+    }
+
+    private static Task Describe(OpenApiDocument document, ApiAuthOptions auth)
     {
         var scopes = IntegrationScopes.All.ToDictionary(s => s, IntegrationScopes.Describe);
         var tokenUrl = !string.IsNullOrWhiteSpace(auth.TokenUrl) ? auth.TokenUrl
@@ -44,7 +85,7 @@ public static class IntegrationOpenApi
                 operation.Description = $"Kræver rettigheden (scope) `{scope}`: {IntegrationScopes.Describe(scope)}.";
             }
         return Task.CompletedTask;
-    });
+    }
 
     /// <summary>The integration operations (by their names in <see cref="IntegrationApi"/>) and the scope each needs.</summary>
     public static readonly IReadOnlyDictionary<string, string> OperationScopes = new Dictionary<string, string>
