@@ -83,6 +83,7 @@ app.MapHealth();
 // The API's description names every endpoint and parameter: open only in Development, otherwise for logged-in users (fallback policy).
 if (app.Environment.IsDevelopment()) app.MapOpenApi().AllowAnonymous(); else app.MapOpenApi();
 app.MapOrganisationApi();
+Tilsyn.Web.Integration.IntegrationApi.MapIntegrationApi(app);
 Tilsyn.Web.Statistics.StatisticsApi.MapStatisticsApi(app);
 app.MapRazorPages();
 

@@ -19,6 +19,7 @@ public static class TilsynServices
         Tilsyn.Web.Citizens.CitizenAuth.AddCitizenSession(services);
         services.AddTilsynSingleSignOn(config);
         Tilsyn.Web.Citizens.CitizenLogin.AddCitizenOidc(services, config);
+        Tilsyn.Web.Integration.IntegrationAuth.AddIntegrationApi(services, config);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<KleImporter>();

@@ -69,4 +69,12 @@ public enum AccessAction
     CitizenLogout = 32,
     /// <summary>A citizen's MitID login was refused: the broker sent no valid CPR number.</summary>
     CitizenLoginFailed = 33,
+    /// <summary>A call of the integration API by a machine client (one line per call that no other action describes).</summary>
+    ApiCall = 34,
+    /// <summary>A head of office registered an integration API client.</summary>
+    ApiClientCreated = 35,
+    /// <summary>A head of office changed an integration API client's name, OAuth client id or scopes, or its API key.</summary>
+    ApiClientChanged = 36,
+    /// <summary>A head of office revoked an integration API client.</summary>
+    ApiClientRevoked = 37,
 }

@@ -38,6 +38,10 @@ public static class AccessActionLabels
         AccessAction.CitizenLogin => "Borger logget ind",
         AccessAction.CitizenLogout => "Borger logget ud",
         AccessAction.CitizenLoginFailed => "Mislykket borgerlogin",
+        AccessAction.ApiCall => "API-kald",
+        AccessAction.ApiClientCreated => "API-klient oprettet",
+        AccessAction.ApiClientChanged => "API-klient ændret",
+        AccessAction.ApiClientRevoked => "API-klient tilbagekaldt",
         _ => action.ToString(),
     };
 }

@@ -12,6 +12,12 @@ public sealed class AccessLog(TilsynDbContext db, IHttpContextAccessor http, Tim
     public void Add(AccessAction action, string? caseNumber, string detail)
     {
         var user = http.HttpContext?.User;
+        if (user is not null && Integration.IntegrationClaims.ActorName(user) is { } client)
+        {
+            // A machine client of the integration API: logged by its registered name.
+            AddFor(null, client, action, caseNumber, detail);
+            return;
+        }
         if (user is not null && Citizens.CitizenAuth.Cpr(user) is not null)
         {
             // A citizen's own session ("Mine sager"): never their name or CPR number in the log.

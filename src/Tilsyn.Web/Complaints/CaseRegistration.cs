@@ -28,7 +28,13 @@ public sealed record IncomingFile(string FileName, byte[] Content);
 public sealed record RegistrationResult(ComplaintCase? Case, string? StatusToken, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Case is not null;
+
+    /// <summary>The same errors, each with the <see cref="IntakeForm"/> property it concerns.</summary>
+    public IReadOnlyList<RegistrationFieldError> FieldErrors { get; init; } = [];
 }
+
+/// <summary>A refused field: the <see cref="IntakeForm"/> property's name and the Danish message.</summary>
+public sealed record RegistrationFieldError(string Field, string Message);
 
 /// <summary>
 /// Registers a case (<i>journalisering</i>): validates everything first, then in one transaction
@@ -40,30 +46,35 @@ public sealed class CaseRegistration(
     TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, AccessLogging.AccessLog accessLog,
     Security.ReceiptCap receiptCap, DataSubjects.CprLookup cprLookup)
 {
-    public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct)
+    /// <param name="inTransaction">Work saved in the registration's own transaction (the integration API's idempotency record).</param>
+    public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct, Action<ComplaintCase>? inTransaction = null)
     {
         var errors = new List<string>();
         var today = clock.Today();
-        Check(errors, FreeText.Check(CaseTextFields.CitizenName, form.Name, required: form.Type != CaseType.OwnInitiative));
-        Check(errors, FreeText.Check(CaseTextFields.Subject, form.Subject, required: true));
-        Check(errors, FreeText.Check(CaseTextFields.Description, form.Description, required: true));
-        Check(errors, FreeText.Check(CaseTextFields.CitizenAddress, form.Address, required: false));
-        Check(errors, FreeText.Check(CaseTextFields.CitizenPhone, form.Phone, required: false));
-        Check(errors, CaseTextFields.CitizenEmail.Problem(form.Email, required: false));
+        // Each error is also tagged with the form's field (nameof), so the integration API can name it.
+        var fields = new List<RegistrationFieldError>();
+        Check(errors, fields, nameof(IntakeForm.Name), FreeText.Check(CaseTextFields.CitizenName, form.Name, required: form.Type != CaseType.OwnInitiative));
+        Check(errors, fields, nameof(IntakeForm.Subject), FreeText.Check(CaseTextFields.Subject, form.Subject, required: true));
+        Check(errors, fields, nameof(IntakeForm.Description), FreeText.Check(CaseTextFields.Description, form.Description, required: true));
+        Check(errors, fields, nameof(IntakeForm.Address), FreeText.Check(CaseTextFields.CitizenAddress, form.Address, required: false));
+        Check(errors, fields, nameof(IntakeForm.Phone), FreeText.Check(CaseTextFields.CitizenPhone, form.Phone, required: false));
+        Check(errors, fields, nameof(IntakeForm.Email), CaseTextFields.CitizenEmail.Problem(form.Email, required: false));
         if (!string.IsNullOrWhiteSpace(form.Email) && !System.Net.Mail.MailAddress.TryCreate(form.Email.Trim(), out _))
-            errors.Add("Feltet 'E-mail' er ikke en gyldig e-mailadresse.");
+            Check(errors, fields, nameof(IntakeForm.Email), "Feltet 'E-mail' er ikke en gyldig e-mailadresse.");
         if (form.Channel == Channel.WebForm && string.IsNullOrWhiteSpace(form.Email) && string.IsNullOrWhiteSpace(form.Address))
-            errors.Add("Udfyld e-mail eller adresse, så vi kan svare dig.");
+            Check(errors, fields, nameof(IntakeForm.Email), "Udfyld e-mail eller adresse, så vi kan svare dig.");
         CprNumber? cpr = null;
         if (!string.IsNullOrWhiteSpace(form.Cpr))
         {
             if (CprNumber.TryParse(form.Cpr, today, out var parsed, out var cprError)) cpr = parsed;
-            else errors.Add(cprError ?? "CPR-nummeret er ikke gyldigt.");
+            else Check(errors, fields, nameof(IntakeForm.Cpr), cprError ?? "CPR-nummeret er ikke gyldigt.");
         }
         if (form.AdministrationId is { } a && !await db.Administrations.AnyAsync(x => x.Id == a, ct))
-            errors.Add("Den valgte forvaltning findes ikke.");
+            Check(errors, fields, nameof(IntakeForm.AdministrationId), "Den valgte forvaltning findes ikke.");
+        var before = errors.Count;
         var attachments = UploadReader.Inspect(files, errors);
-        if (errors.Count > 0) return new(null, null, errors);
+        fields.AddRange(errors.Skip(before).Select(e => new RegistrationFieldError("Files", e)));
+        if (errors.Count > 0) return new(null, null, errors) { FieldErrors = fields };
 
         var now = clock.GetUtcNow();
         var citizen = form.Type == CaseType.OwnInitiative && string.IsNullOrWhiteSpace(form.Name) ? null
@@ -89,6 +100,7 @@ public sealed class CaseRegistration(
                 accessLog.Add(AccessAction.Create, theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");
                 if (citizen is not null && await receiptCap.AllowsReceiptAsync(theCase, ct)) await letters.SendReceiptAsync(theCase, token, ct);
                 await search.IndexAsync(theCase, ct);
+                inTransaction?.Invoke(theCase);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return new(theCase, token, []);
@@ -104,8 +116,10 @@ public sealed class CaseRegistration(
 
     public const string CprPurpose = "Tilsyn.Citizen.Cpr";
 
-    private static void Check(List<string> errors, string? error)
+    private static void Check(List<string> errors, List<RegistrationFieldError> fields, string field, string? error)
     {
-        if (error is not null) errors.Add(error);
+        if (error is null) return;
+        errors.Add(error);
+        fields.Add(new(field, error));
     }
 }

@@ -5,7 +5,7 @@ namespace Tilsyn.Web.Extracts;
 /// <summary>An import running in the background so the browser can show its progress.</summary>
 public sealed class ExtractJob
 {
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.NewGuid();
     public DateTimeOffset StartedAt { get; init; }
     public string OwnerId { get; init; } = "";
     public string FileName { get; init; } = "";
@@ -26,13 +26,15 @@ public sealed class ExtractJobs(IServiceScopeFactory scopes, ILogger<ExtractJobs
 
     public ExtractJob? Get(Guid id, string ownerId) => jobs.TryGetValue(id, out var j) && j.OwnerId == ownerId ? j : null;
 
-    public ExtractJob Start(string spooledFile, ImportRequest request, string ownerId)
+    /// <param name="id">The job's id when the caller has recorded it already (the integration API's persisted job).</param>
+    /// <param name="finished">Called once the job has its report or failure (the integration API persists it).</param>
+    public ExtractJob Start(string spooledFile, ImportRequest request, string ownerId, Guid? id = null, Func<ExtractJob, Task>? finished = null)
     {
         // Finished jobs are kept a day for their report page, then forgotten.
         var now = clock.GetUtcNow();
         foreach (var old in jobs.Values.Where(j => j.Done && j.StartedAt < now.AddDays(-1)).ToList())
             jobs.TryRemove(old.Id, out _);
-        var job = new ExtractJob { OwnerId = ownerId, FileName = request.FileName, StartedAt = now };
+        var job = new ExtractJob { Id = id ?? Guid.NewGuid(), OwnerId = ownerId, FileName = request.FileName, StartedAt = now };
         jobs[job.Id] = job;
         _ = Task.Run(async () =>
         {
@@ -54,6 +56,11 @@ public sealed class ExtractJobs(IServiceScopeFactory scopes, ILogger<ExtractJobs
             {
                 oneAtATime.Release();
                 try { File.Delete(spooledFile); } catch (IOException) { }
+            }
+            if (finished is not null)
+            {
+                try { await finished(job); }
+                catch (Exception ex) { log.LogError(ex, "Recording the end of extract job {Job} failed", job.Id); }
             }
         });
         return job;
