@@ -194,7 +194,11 @@ public sealed class CitizenLoginTests(SsoWithGroupsFixture sso)
 
         // The caseworker finds both on the case, journalised as incoming from the citizen, and the file as it was sent.
         var staff = await sso.NewPageAsync();
-        await staff.LogInAsync("sagsbehandler");
+        // Through the provider: another test of this collection may have linked Sara's account to it, and a
+        // linked account has no password login any more (LocalPassword).
+        await staff.StartStaffSsoAsync();
+        await staff.SignInAtProviderAsync("entra-sara", "sagsbehandler@tilsyn.example", "Sara Holm", amr: "pwd mfa");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Sagsbehandlerens forside" })).ToBeVisibleAsync();
         await staff.GotoAsync($"/Cases/{own.Number}");
         var rows = staff.GetByRole(AriaRole.Row);
         await Assertions.Expect(rows.Filter(new() { HasText = "Besked fra borgeren" })).ToHaveCountAsync(1);
