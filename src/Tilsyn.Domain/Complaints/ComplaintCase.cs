@@ -155,6 +155,8 @@ public sealed partial class ComplaintCase
         EnsureNotErased();
         if (unitId is not null && administrationId is null)
             throw new DomainException("Vælg forvaltningen, før du vælger enheden.");
+        if (OwnerAdministrationId is { } owner && administrationId != owner)
+            throw new DomainException("En sag i forvaltningens eget klageregister bliver i den forvaltning.");
         if (type == CaseType.OwnInitiative && Type != CaseType.OwnInitiative)
             throw new DomainException("En borgers sag kan ikke gøres til en sag af egen drift; opret en ny sag.");
         var wanted = newCategories.Distinct().ToList();

@@ -2,15 +2,6 @@ using Tilsyn.Complaints;
 
 namespace Tilsyn.Statistics;
 
-/// <summary>Where a complaint was handled (<i>behandlet af</i>), the split of the committee report.</summary>
-public enum HandledBy
-{
-    /// <summary>By the administration itself (<i>forvaltningen selv</i>).</summary>
-    Administration = 1,
-    /// <summary>By the Citizens' Advisor (<i>Borgerrådgiveren</i>).</summary>
-    Advisor = 2,
-}
-
 /// <summary>
 /// One complaint as the complaint statistics see it (<i>klage</i>): no citizen, no text, only what is
 /// counted. The web layer projects both registers into this shape: the advisor's complaint cases

@@ -28,6 +28,13 @@ internal sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Comp
         e.HasOne<Tilsyn.Organisation.OrgUnit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(c => c.SharedWithAdministrationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(c => c.IsSharedWithAdministration);
+        e.Ignore(c => c.HandledBy);
+        e.HasIndex(c => c.OwnerAdministrationId);
+        e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(c => c.OwnerAdministrationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(c => c.LinkedAdvisorCaseNumber).HasMaxLength(12);
+        e.HasOne<ComplaintCase>().WithMany().HasForeignKey(c => c.LinkedAdvisorCaseId).OnDelete(DeleteBehavior.Restrict);
+        // One entry per administration for an advisor's case (a reclassified case may get a second administration's entry).
+        e.HasIndex(c => new { c.OwnerAdministrationId, c.LinkedAdvisorCaseId }).IsUnique().HasFilter("\"LinkedAdvisorCaseId\" IS NOT NULL");
         e.Ignore(c => c.IsDataSubjectRequest);
         e.Property(c => c.FirstAnswerExtensionReason).HasMaxLength(CaseTextFields.ExtensionReason.MaxLength);
         e.OwnsOne(c => c.Citizen, o =>

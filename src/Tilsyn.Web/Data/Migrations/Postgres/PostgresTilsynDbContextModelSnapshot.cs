@@ -493,6 +493,13 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int?>("LinkedAdvisorCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LinkedAdvisorCaseNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -501,6 +508,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("OwnerAdministrationId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("PersonalDataDeletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -525,6 +535,9 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("SharedWithAdministrationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SharedWithAdvisorAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -568,8 +581,12 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AdministrationId");
 
+                    b.HasIndex("LinkedAdvisorCaseId");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OwnerAdministrationId");
 
                     b.HasIndex("SharedWithAdministrationId");
 
@@ -579,6 +596,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("OwnerAdministrationId", "LinkedAdvisorCaseId")
+                        .IsUnique()
+                        .HasFilter("\"LinkedAdvisorCaseId\" IS NOT NULL");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
@@ -2352,6 +2373,16 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasOne("Tilsyn.Organisation.Administration", null)
                         .WithMany()
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedAdvisorCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAdministrationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Tilsyn.Organisation.Administration", null)

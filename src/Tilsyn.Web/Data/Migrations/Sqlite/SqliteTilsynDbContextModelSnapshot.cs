@@ -474,6 +474,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LinkedAdvisorCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedAdvisorCaseNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -482,6 +489,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerAdministrationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("PersonalDataDeletedAt")
                         .HasColumnType("INTEGER");
@@ -505,6 +515,9 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SharedWithAdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SharedWithAdvisorAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -549,8 +562,12 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AdministrationId");
 
+                    b.HasIndex("LinkedAdvisorCaseId");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OwnerAdministrationId");
 
                     b.HasIndex("SharedWithAdministrationId");
 
@@ -560,6 +577,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("OwnerAdministrationId", "LinkedAdvisorCaseId")
+                        .IsUnique()
+                        .HasFilter("\"LinkedAdvisorCaseId\" IS NOT NULL");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
@@ -2273,6 +2294,16 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasOne("Tilsyn.Organisation.Administration", null)
                         .WithMany()
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedAdvisorCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAdministrationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Tilsyn.Organisation.Administration", null)
