@@ -145,7 +145,7 @@ public sealed class AdministrationTarget
     {
         if (firstYear is < 2000 or > ReportingPeriod.MaxYear) throw new DomainException("Feltet 'Første år' skal være et årstal fra 2000.");
         if (lastYear < firstYear) throw new DomainException("Feltet 'Sidste år' må ikke ligge før 'Første år'.");
-        if (lastYear - firstYear + 1 > MaxYears) throw new DomainException($"Et måltal kan højst gælde {MaxYears} år; fastsæt et nyt bagefter.");
+        if (lastYear - firstYear + 1 > MaxYears) throw new DomainException($"Feltet 'Sidste år': et måltal kan højst gælde {MaxYears} år; fastsæt et nyt bagefter.");
         if (target.BaselineYear is { } b && b >= firstYear) throw new DomainException("Feltet 'Basisår' skal ligge før det første år, måltallet gælder.");
         if (resultContract && target.Rule == TargetRule.NoTarget) throw new DomainException("Et fravalg af måltal kan ikke indgå i en resultatkontrakt.");
         AreaKind = target.Area.Kind;
