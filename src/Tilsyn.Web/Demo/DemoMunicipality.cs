@@ -8,7 +8,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, IConfiguration config, ILogger<DemoMunicipality> log)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, IConfiguration config, ILogger<DemoMunicipality> log, TimeProvider clock)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -143,6 +143,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
         // Audits, reports and the library use the extract importer, which runs its own transaction.
         if (config.GetValue("Demo:Cases", true))
             await publishing.SeedAsync((await users.FindByNameAsync("sagsbehandler"))!.FullName, ct);
+        if (config.GetValue("Demo:Cases", true)) await DemoTargets.SeedAsync(db, clock, ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
             Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }

@@ -105,6 +105,11 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /RegistreretPerson/Anmodning/{number}", "/RegistreretPerson/Anmodning/{case}", "L 404 404 404 404 404"), // {case} is a complaint, not a request
         ("GET /Statistics", "/Statistics", "L 200 200 200 200 200"),
         ("GET /Statistics/Targets", "/Statistics/Targets", "L 200 200 200 200 200"),
+        // The administrations' own targets (issue 15): everyone reads; a contact is sent to its own administration's page; only BUF's own contact changes BUF's.
+        ("GET /Targets", "/Targets", "L 200 200 200 R R"),
+        ("GET /Targets/Administration", "/Targets/Administration?id={buf}", "L 200 200 200 200 404"),
+        ("GET /Targets/Edit", "/Targets/Edit?administration={buf}", "L D D D 200 404"),
+        ("GET /Targets/Year", "/Targets/Year?administration={buf}", "L 200 200 200 200 404"),
         ("GET /Users", "/Users", "L D 200 D D D"),
         ("GET /Users/Edit", "/Users/Edit?id={user}", "L D 200 D D D"),
         ("GET /Mail/Fejlede", "/Mail/Fejlede", "L D 200 D D D"),
@@ -228,6 +233,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("POST /RegistreretPerson/Anmodning/{number}?handler=Conclude", "/RegistreretPerson/Anmodning/{case}?handler=Conclude", "L ok ok 404 404 404"),
         ("POST /Statistics/Targets", "/Statistics/Targets", "L ok ok D D D"),
         ("POST /Statistics/Targets?handler=Delete", "/Statistics/Targets?handler=Delete", "L ok ok D D D"),
+        ("POST /Targets/Administration?handler=Submit", "/Targets/Administration?handler=Submit&id={buf}", "L D D D ok 404"),
+        ("POST /Targets/Edit", "/Targets/Edit?administration={buf}", "L D D D ok 404"),
+        ("POST /Targets/Edit?handler=Delete", "/Targets/Edit?handler=Delete&administration={buf}", "L D D D ok 404"),
         ("POST /Users/Edit", "/Users/Edit?id={user}", "L D ok D D D"),
         ("POST /Users/Edit?handler=ResetMfa", "/Users/Edit?id={user}&handler=ResetMfa", "L D ok D D D"),
         ("POST /Users?handler=Unlock", "/Users?handler=Unlock", "L D ok D D D"),
