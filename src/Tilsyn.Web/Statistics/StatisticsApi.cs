@@ -74,6 +74,7 @@ public static class StatisticsApi
     public static void MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/statistics").WithTags("Ledelsesinformation");
+        app.MapQuarterlyComplaintsApi();
 
         group.MapGet("/cube", async Task<Results<Ok<List<CubeCell>>, BadRequest<string>>> (int? fromYear, int? fromQuarter, int? toYear, int? toQuarter, string? administration, System.Security.Claims.ClaimsPrincipal user, TilsynDbContext db, CancellationToken ct) =>
         {
