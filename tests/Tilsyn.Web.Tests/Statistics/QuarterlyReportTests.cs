@@ -69,17 +69,20 @@ public sealed class QuarterlyReportTests(TilsynApp app) : IClassFixture<TilsynAp
         //   O3 BUF's own 1.2.2024 Begrundelse; A2 advisor 15.3.2024 Manglende svar              -> 2024-Q1: 1 + 1
         //   A3 advisor 5.5.2023 Andet                                                            -> 2023-Q2 (first trend quarter): 0 + 1
         //   A4 advisor 20.3.2023                                                                 -> 2023-Q1, outside the trend
+        //   A5 advisor 30.12.2024 Vejledning, and L2 = BUF's own entry 3.1.2025 linked to A5     -> one complaint, advisor, in 2024-Q4
+        //      (the advisor's date wins, although only L2 lies in 2025-Q1)
         //   SOF's complaint and an inquiry about BUF in 2025-Q1                                  -> not counted
         // 2025-Q1: administration 1, advisor 1, total 2, formal 2 (Partshøring is FVL § 19); the Partshøring row 1 / 1.
         // 2024-Q1: 1 + 1 = 2, both formal (Begrundelse FVL §§ 22-24, Manglende svar: the duty to answer).
-        // Trend totals: 1, 0, 0, 2, 0, 0, 0, 2. Processing times in 2025-Q1: one closed by BUF itself, median 10 days.
+        // Trend totals: 1, 0, 0, 2, 0, 0, 1, 2. Processing times in 2025-Q1: one closed by BUF itself, median 10 days.
         // No extract is imported for BUF: counts, and no rate per 1,000.
         var buf = await AdministrationAsync("BUF");
         var sof = await AdministrationAsync("SOF");
         var a1 = AdvisorCase(buf, At(2025, 2, 10), ComplaintCategory.Hearing);
+        var a5 = AdvisorCase(buf, At(2024, 12, 30), ComplaintCategory.Guidance);
         await app.WithDbAsync(async db =>
         {
-            db.Cases.Add(a1);
+            db.Cases.AddRange(a1, a5);
             db.Cases.AddRange(
                 AdvisorCase(buf, At(2024, 3, 15), ComplaintCategory.NoAnswer),
                 AdvisorCase(buf, At(2023, 5, 5), ComplaintCategory.Other),
@@ -101,7 +104,9 @@ public sealed class QuarterlyReportTests(TilsynApp app) : IClassFixture<TilsynAp
         {
             var l1 = OwnCase(buf, At(2025, 2, 12), ComplaintCategory.Hearing);
             l1.LinkToAdvisorCase(await db.Cases.SingleAsync(c => c.Id == a1.Id), At(2025, 2, 12), Actor.System);
-            db.Cases.Add(l1);
+            var l2 = OwnCase(buf, At(2025, 1, 3), ComplaintCategory.Guidance);
+            l2.LinkToAdvisorCase(await db.Cases.SingleAsync(c => c.Id == a5.Id), At(2025, 1, 3), Actor.System);
+            db.Cases.AddRange(l1, l2);
             return await db.SaveChangesAsync();
         });
 
@@ -117,7 +122,9 @@ public sealed class QuarterlyReportTests(TilsynApp app) : IClassFixture<TilsynAp
         var trend = Regex.Matches(page, "<tr><th scope=\"row\">(\\d\\. kvt\\. \\d{4})</th><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td>").Select(m => (m.Groups[1].Value, m.Groups[4].Value)).ToList();
         Assert.Equal(["2. kvt. 2023", "3. kvt. 2023", "4. kvt. 2023", "1. kvt. 2024", "2. kvt. 2024", "3. kvt. 2024", "4. kvt. 2024", "1. kvt. 2025"],
             trend.Select(t => t.Item1).ToList());
-        Assert.Equal(["1", "0", "0", "2", "0", "0", "0", "2"], trend.Select(t => t.Item2).ToList());
+        Assert.Equal(["1", "0", "0", "2", "0", "0", "1", "2"], trend.Select(t => t.Item2).ToList());
+        Assert.Contains("<tr><th scope=\"row\">4. kvt. 2024</th><td>0</td><td>1</td><td>1</td>", page);
+        Assert.DoesNotContain("<th scope=\"row\">Vejledning</th>", page);
         Assert.Contains("<th scope=\"row\">Forvaltningen selv</th><td>1</td><td>10</td><td>10</td>", page);
         Assert.Contains("<svg", page);
         Assert.Contains("Linjediagram over antal klager pr. kvartal", page); // the chart's text alternative
