@@ -10,6 +10,7 @@ namespace Tilsyn.Web.Statistics;
 /// page, the PDF and the DOCX.
 /// </summary>
 /// <param name="Recommendations">Recommendations to the administration not yet closed by the advisor.</param>
+/// <param name="Units">Complaints per unit in the period; null when the user may not see the administration's per-unit figures (<see cref="StatisticsAccess"/>).</param>
 /// <param name="Targets">
 /// MÅLTAL (the administration's own targets, issue 15 point 3): null until the targets are connected;
 /// when set, the page, PDF and DOCX show a section "Måltal" with one row each.
@@ -22,6 +23,7 @@ public sealed record QuarterlyReport(
     ReportingPeriod Period,
     CommitteeReportFigures Figures,
     IReadOnlyList<OpenRecommendationRow> Recommendations,
+    IReadOnlyList<UnitComplaintsRow>? Units,
     IReadOnlyList<QuarterlyTargetRow>? Targets,
     DateOnly MadeOn)
 {
@@ -35,3 +37,6 @@ public sealed record OpenRecommendationRow(int? Id, string Source, string Refere
 
 /// <summary>One row of the "Måltal" section: the case area, the target, the figure measured and the status (met / not met / cannot be measured), as text.</summary>
 public sealed record QuarterlyTargetRow(string Area, string Target, string Actual, string Status);
+
+/// <summary>One unit's complaints in the period, split by where handled.</summary>
+public sealed record UnitComplaintsRow(string Unit, HandledSplit Count);

@@ -23,10 +23,18 @@ public static class QuarterlyReportDocument
         {
             Summary(r),
             Categories(f),
+        };
+        if (r.Units is { } units)
+            sections.Add(new("Klager fordelt på enhed",
+                units.Count == 0 ? ["Der er ingen klager i perioden."] : ["Klager modtaget i perioden pr. enhed, fordelt på hvor de er behandlet."],
+                ["Enhed", "Forvaltningen selv", "Borgerrådgiveren", "I alt"],
+                [.. units.Select(u => (IReadOnlyList<string>)[u.Unit, N(u.Count.Administration), N(u.Count.Advisor), N(u.Count.Total)])]));
+        sections.AddRange(
+        [
             Trend(f, withCharts),
             ProcessingTimes(f),
             Recommendations(r),
-        };
+        ]);
         // MÅLTAL: shown when the administration's own targets are connected (QuarterlyReport.Targets).
         if (r.Targets is { } targets)
             sections.Add(new(TargetsHeading,

@@ -64,8 +64,15 @@ public sealed class QuarterlyReportService(TilsynDbContext db, ComplaintFactQuer
         var read = await facts.ReceivedAsync(administration.Id, from, to, ct);
         var volumes = await facts.VolumesAsync(administration.Id, ct);
         var figures = ComplaintFigures.CommitteeReport(administration.Id, period, read, volumes);
+        List<UnitComplaintsRow>? units = null;
+        if (StatisticsQueries.Access(user).MaySeeUnitsOf(administration.Id))
+        {
+            var names = await db.OrgUnits.AsNoTracking().Where(u => u.AdministrationId == administration.Id).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            units = [.. ComplaintFigures.ByUnit(administration.Id, period, read).Select(x => new UnitComplaintsRow(
+                x.UnitId is { } id ? names.GetValueOrDefault(id, "(anden forvaltnings enhed)") : "(enhed ikke angivet)", x.Count))];
+        }
         return new QuarterlyReport(administration.Id, administration.Code, administration.Name, administration.Committee, period, figures,
-            await OpenRecommendationsAsync(administration.Id, user, ct), Targets: null, clock.Today());
+            await OpenRecommendationsAsync(administration.Id, user, ct), units, Targets: null, clock.Today());
     }
 
     /// <summary>The figures of each quarter of <paramref name="year"/> (the API).</summary>

@@ -126,6 +126,7 @@ public sealed class QuarterlyReportTests(TilsynApp app) : IClassFixture<TilsynAp
         Assert.Contains("<tr><th scope=\"row\">4. kvt. 2024</th><td>0</td><td>1</td><td>1</td>", page);
         Assert.DoesNotContain("<th scope=\"row\">Vejledning</th>", page);
         Assert.Contains("<th scope=\"row\">Forvaltningen selv</th><td>1</td><td>10</td><td>10</td>", page);
+        Assert.Contains("<th scope=\"row\">(enhed ikke angivet)</th><td>1</td><td>1</td><td>2</td>", page); // per unit (the test's cases have none)
         Assert.Contains("<svg", page);
         Assert.Contains("Linjediagram over antal klager pr. kvartal", page); // the chart's text alternative
         Assert.Contains("Partshør borgeren", page);
