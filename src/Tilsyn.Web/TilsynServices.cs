@@ -60,6 +60,8 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Extracts.ExtractImporter>();
         services.AddSingleton<Tilsyn.Web.Extracts.ExtractJobs>();
         services.AddScoped<Tilsyn.Web.Statistics.StatisticsQueries>();
+        services.AddScoped<Tilsyn.Web.Statistics.ComplaintFactQuery>();
+        services.AddScoped<Tilsyn.Web.Statistics.QuarterlyReportService>();
         services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
         services.AddOptions<Tilsyn.Web.Processing.ProcessingOptions>().Bind(config.GetSection(Tilsyn.Web.Processing.ProcessingOptions.Section));

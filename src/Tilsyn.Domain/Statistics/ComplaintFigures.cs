@@ -113,6 +113,14 @@ public static class ComplaintFigures
             Times(closed.Where(c => c.HandledBy == HandledBy.Advisor)));
     }
 
+    /// <summary>
+    /// Complaints received in <paramref name="period"/> per unit (<i>enhed</i>) of the administration, each counted once, split by
+    /// where handled; key null for complaints without a unit. Per-unit figures are for whom <see cref="StatisticsAccess"/> allows.
+    /// </summary>
+    public static IReadOnlyList<(int? UnitId, HandledSplit Count)> ByUnit(int administrationId, ReportingPeriod period, IEnumerable<ComplaintFact> facts) =>
+        OfAdministration(administrationId, facts).Where(c => period.Contains(c.Fact.Received))
+            .GroupBy(c => c.Fact.UnitId).Select(g => (g.Key, Split(g))).OrderBy(x => x.Key is null).ThenByDescending(x => x.Item2.Total).ThenBy(x => x.Key).ToList();
+
     private static HandledSplit Split(IEnumerable<CountedComplaint> complaints)
     {
         int admin = 0, advisor = 0;

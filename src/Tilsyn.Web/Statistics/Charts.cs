@@ -66,6 +66,37 @@ public static class Charts
         return plt.GetSvgXml(860, 360);
     }
 
+    /// <summary>
+    /// The committee report's trend: complaints per quarter by where they were handled (the administration itself, the
+    /// advisor) and in all. The same figures are the report's table; the page gives the chart a text alternative.
+    /// </summary>
+    public static string QuarterCounts(IReadOnlyList<(string Label, int Administration, int Advisor)> quarters)
+    {
+        var plt = new Plot();
+        if (quarters.Count > 0)
+        {
+            var xs = Enumerable.Range(0, quarters.Count).Select(i => (double)i).ToArray();
+            void Line(string name, Func<(string Label, int Administration, int Advisor), int> value, string hex, LinePattern pattern)
+            {
+                var s = plt.Add.Scatter(xs, quarters.Select(q => (double)value(q)).ToArray());
+                s.LegendText = name;
+                s.Color = Color.FromHex(hex);
+                s.LineWidth = 2;
+                s.LinePattern = pattern;
+                s.MarkerSize = 6;
+            }
+            Line("Forvaltningen selv", q => q.Administration, "#3a7d44", LinePattern.Dashed);
+            Line("Borgerrådgiveren", q => q.Advisor, "#a4001d", LinePattern.Dotted);
+            Line("I alt", q => q.Administration + q.Advisor, "#00436e", LinePattern.Solid);
+            plt.Axes.Bottom.SetTicks(xs, quarters.Select(q => q.Label).ToArray());
+            plt.Axes.SetLimitsY(0, Math.Max(1, quarters.Max(q => q.Administration + q.Advisor)) * 1.15);
+            plt.ShowLegend(Edge.Bottom);
+        }
+        plt.Title("Klager pr. kvartal");
+        plt.YLabel("Antal klager");
+        return plt.GetSvgXml(860, 380);
+    }
+
     public static string Format(double? value, string format = "0.0") =>
         value is { } v ? v.ToString(format, Tilsyn.Calendar.DanishTime.Culture) : "–";
 }

@@ -74,6 +74,7 @@ public static class StatisticsApi
     public static void MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/statistics").WithTags("Ledelsesinformation");
+        app.MapQuarterlyComplaintsApi();
 
         group.MapGet("/cube", async Task<Results<Ok<List<CubeCell>>, BadRequest<string>>> (int? fromYear, int? fromQuarter, int? toYear, int? toQuarter, string? administration, System.Security.Claims.ClaimsPrincipal user, TilsynDbContext db, CancellationToken ct) =>
         {
@@ -100,10 +101,12 @@ public static class StatisticsApi
         })
         .WithSummary("KPI-kuben: forvaltning × enhed × KLE-gruppe × sagstype × kvartal");
 
-        group.MapGet("/kpi", async Task<IResult> (string? administration, string? format, System.Security.Claims.ClaimsPrincipal user, StatisticsQueries stats, TilsynDbContext db, CancellationToken ct) =>
+        group.MapGet("/kpi", async Task<IResult> (string? administration, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "period")] string? periodKey, System.Security.Claims.ClaimsPrincipal user, StatisticsQueries stats, TilsynDbContext db, CancellationToken ct) =>
         {
-            var period = await stats.CoverageAsync(ct);
-            if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk.");
+            if (!string.IsNullOrWhiteSpace(periodKey) && !Tilsyn.Calendar.ReportingPeriod.TryParse(periodKey, out _))
+                return TypedResults.BadRequest("period skal være et kvartal (2025-Q1), et halvår (2025-H1), et år (2025) eller to datoer (2025-01-10..2025-02-20).");
+            var period = await stats.PeriodAsync(string.IsNullOrWhiteSpace(periodKey) ? null : Tilsyn.Calendar.ReportingPeriod.Parse(periodKey), ct);
+            if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk; vælg en periode med period=.");
             int? adminId = null;
             if (!string.IsNullOrWhiteSpace(administration))
             {
@@ -123,12 +126,14 @@ public static class StatisticsApi
                 _ => TypedResults.Ok(rows),
             };
         })
-        .WithSummary("Nøgletal pr. forvaltning (eller pr. enhed med administration=KODE) som JSON, CSV eller XLSX");
+        .WithSummary("Nøgletal pr. forvaltning (eller pr. enhed med administration=KODE) som JSON, CSV eller XLSX; period=2025-Q1, 2025-H1, 2025 eller fra..til (standard: hele den importerede periode)");
 
-        group.MapGet("/tables/{table}", async Task<IResult> (string table, string? administration, string? format, System.Security.Claims.ClaimsPrincipal user, StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, CancellationToken ct) =>
+        group.MapGet("/tables/{table}", async Task<IResult> (string table, string? administration, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "period")] string? periodKey, System.Security.Claims.ClaimsPrincipal user, StatisticsQueries stats, TargetEvaluation targets, TilsynDbContext db, CancellationToken ct) =>
         {
-            var period = await stats.CoverageAsync(ct);
-            if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk.");
+            if (!string.IsNullOrWhiteSpace(periodKey) && !Tilsyn.Calendar.ReportingPeriod.TryParse(periodKey, out _))
+                return TypedResults.BadRequest("period skal være et kvartal (2025-Q1), et halvår (2025-H1), et år (2025) eller to datoer (2025-01-10..2025-02-20).");
+            var period = await stats.PeriodAsync(string.IsNullOrWhiteSpace(periodKey) ? null : Tilsyn.Calendar.ReportingPeriod.Parse(periodKey), ct);
+            if (period is not { } p) return TypedResults.NotFound("Der er ikke importeret dataudtræk; vælg en periode med period=.");
             int? adminId = null;
             if (!string.IsNullOrWhiteSpace(administration))
             {

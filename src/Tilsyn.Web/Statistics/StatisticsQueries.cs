@@ -37,6 +37,19 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         return (new Quarter(min.Year, min.Quarter), new Quarter(max.Year, max.Quarter));
     }
 
+    /// <summary>
+    /// The quarters the figures are read for: the chosen period's (the cube is kept per quarter, so a custom range that starts
+    /// or ends inside a quarter is widened to whole quarters, and the page says so), or without a choice the whole imported period.
+    /// </summary>
+    public async Task<(Quarter From, Quarter To)?> PeriodAsync(Tilsyn.Calendar.ReportingPeriod? chosen, CancellationToken ct) =>
+        chosen is null ? await CoverageAsync(ct) : InQuarters(chosen);
+
+    /// <summary>The whole quarters that cover <paramref name="period"/>; exactly its own when it is made of quarters.</summary>
+    public static (Quarter From, Quarter To) InQuarters(Tilsyn.Calendar.ReportingPeriod period) => Quarter.Spanning(period) ?? (Quarter.Of(period.From), Quarter.Of(period.To));
+
+    /// <summary>Whether <paramref name="period"/> had to be widened to whole quarters.</summary>
+    public static bool IsWidened(Tilsyn.Calendar.ReportingPeriod period) => Quarter.Spanning(period) is null;
+
     private static DateTimeOffset Start(Quarter q) => Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(q.Year, (q.Number - 1) * 3 + 1, 1));
     private static DateTimeOffset End(Quarter q) => Tilsyn.Calendar.DanishTime.StartOf(new DateOnly(q.Year, (q.Number - 1) * 3 + 1, 1).AddMonths(3));
 
@@ -77,7 +90,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         if (complaintsRead.TryGetValue((from, to), out var read)) return read;
         var start = Start(from);
         var end = End(to);
-        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
+        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.OwnerAdministrationId == null && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new ValueTuple<int?, int?, DateTimeOffset>(c.AdministrationId, c.UnitId, c.ReceivedAt)).ToListAsync(ct);
     }
 
@@ -128,7 +141,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         var start = Start(from);
         var end = End(to);
         var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end && c.AdministrationId != null)
+            .Where(c => c.Type == CaseType.Complaint && c.OwnerAdministrationId == null && c.ReceivedAt >= start && c.ReceivedAt < end && c.AdministrationId != null)
             .Where(c => administrationId == null || c.AdministrationId == administrationId)
             .Select(c => new { c.AdministrationId, c.UnitId, Categories = c.Categories.Select(x => x.Category).ToList() })
             .ToListAsync(ct);
@@ -205,7 +218,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         var start = Start(first);
         var end = End(latest);
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.Type == CaseType.Complaint && c.UnitId != null && c.ReceivedAt >= start && c.ReceivedAt < end)
+            .Where(c => c.Type == CaseType.Complaint && c.OwnerAdministrationId == null && c.UnitId != null && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new { c.UnitId, c.ReceivedAt, Categories = c.Categories.Select(x => x.Category).ToList() })
             .ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);

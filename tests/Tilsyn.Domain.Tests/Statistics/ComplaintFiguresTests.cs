@@ -54,6 +54,18 @@ public sealed class ComplaintFiguresTests
     }
 
     [Fact]
+    public void Complaints_per_unit_are_counted_once_and_split_by_where_handled()
+    {
+        // Q1 2025, BUF, every fact at unit 10 except one own case without a unit:
+        // unit 10: BUF-1, BUF-2, BUF-3 (administration) + 2025-0000100 (BUF-4 is the same complaint) and BUF-5 (advisor) = 3 / 2.
+        // No unit: BUF-11 (administration). SOF-1 is SOF's.
+        var facts = Scenario();
+        facts.Add(new ComplaintFact("BUF-11", D(2025, 1, 20), Buf, null, [ComplaintCategory.Other], HandledBy.Administration, null, null));
+        var rows = ComplaintFigures.ByUnit(Buf, ReportingPeriod.ForQuarter(2025, 1), facts);
+        Assert.Equal([(10, new HandledSplit(3, 2)), (null, new HandledSplit(1, 0))], rows);
+    }
+
+    [Fact]
     public void Categories_carry_their_legal_rule_in_the_catalogue_order()
     {
         // NoAnswer: BUF-5 (advisor). Hearing: BUF-1 (adm.) + 2025-0000100 (advisor). Reasons and AppealGuidance: BUF-2 (adm.).

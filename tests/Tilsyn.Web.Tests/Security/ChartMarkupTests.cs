@@ -15,7 +15,9 @@ public sealed class ChartMarkupTests
             new FunnelPoint(2, "Jobcenter Syd", "BIF", 400, 19, 47.5, 3, 20, 1, 25),
         ]);
 
-        foreach (var svg in new[] { trend, funnel })
+        var quarters = Charts.QuarterCounts([("1. kvt. 2025", 3, 1), ("2. kvt. 2025", 0, 2)]);
+
+        foreach (var svg in new[] { trend, funnel, quarters })
         {
             Assert.Contains("<svg", svg);
             Assert.DoesNotContain("style=", svg, StringComparison.OrdinalIgnoreCase);

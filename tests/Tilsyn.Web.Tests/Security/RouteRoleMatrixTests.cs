@@ -110,6 +110,10 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /Targets/Administration", "/Targets/Administration?id={buf}", "L 200 200 200 200 404"),
         ("GET /Targets/Edit", "/Targets/Edit?administration={buf}", "L D D D 200 404"),
         ("GET /Targets/Year", "/Targets/Year?administration={buf}", "L 200 200 200 200 404"),
+        // The quarterly committee report (issue 15): another administration's report is 404 to a contact; Leadership sees counts.
+        ("GET /Statistics/Kvartal", "/Statistics/Kvartal?administration=BUF&period=2025-Q1", "L 200 200 200 200 404"),
+        ("GET /Statistics/Kvartal?handler=Pdf", "/Statistics/Kvartal?administration=BUF&period=2025-Q1&handler=Pdf", "L 200 200 200 200 404"),
+        ("GET /Statistics/Kvartal?handler=Docx", "/Statistics/Kvartal?administration={buf}&period=2025-Q1&handler=Docx", "L 200 200 200 200 404"),
         ("GET /Users", "/Users", "L D 200 D D D"),
         ("GET /Users/Edit", "/Users/Edit?id={user}", "L D 200 D D D"),
         ("GET /Mail/Fejlede", "/Mail/Fejlede", "L D 200 D D D"),
@@ -120,6 +124,7 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /api/organisation/administrations", "/api/organisation/administrations", "401 200 200 200 200 200"),
         ("GET /api/organisation/administrations/{code}", "/api/organisation/administrations/BUF", "401 200 200 200 200 404"),
         ("GET /api/organisation/kle", "/api/organisation/kle", "401 200 200 200 200 200"),
+        ("GET /api/complaints/quarterly", "/api/complaints/quarterly?administration=BUF&year=2025", "401 200 200 200 200 404"),
         ("GET /api/statistics/cube", "/api/statistics/cube", "401 200 200 200 200 200"),
         ("GET /api/statistics/kpi", "/api/statistics/kpi", "401 200 200 200 200 200"),
         ("GET /api/statistics/tables/{table}", "/api/statistics/tables/kategorier", "401 200 200 200 200 200"),

@@ -15,6 +15,23 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
 {
     [BindProperty(SupportsGet = true, Name = "administration")] public string? AdministrationCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "unit")] public int? UnitId { get; set; }
+
+    /// <summary>The chosen period as a <see cref="ReportingPeriod.Key"/> (quarter, half-year, year); empty: the whole imported period.</summary>
+    [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
+
+    /// <summary>A custom period's first and last day (both needed; they win over <see cref="PeriodKey"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? CustomFrom { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public DateOnly? CustomTo { get; set; }
+
+    /// <summary>The period the user chose; null for the whole imported period.</summary>
+    public ReportingPeriod? Chosen { get; private set; }
+    public string? Error { get; private set; }
+
+    /// <summary>The chosen period for links (CSV, XLSX, drill-down), e.g. "&amp;period=2025-Q1"; empty without a choice.</summary>
+    public string PeriodQuery => Chosen is null ? "" : "&period=" + Uri.EscapeDataString(Chosen.Key);
+
+    /// <summary>The periods offered in the picker: each year from the earliest with figures (at most ten back) to this year, its half-years and quarters.</summary>
+    public List<ReportingPeriod> PeriodChoices { get; private set; } = [];
     public OrgUnit? Unit { get; private set; }
     public KpiRow? UnitTotal { get; private set; }
     public Administration? Administration { get; private set; }
@@ -46,7 +63,29 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
             if (!access.MaySeeUnitsOf(Unit.AdministrationId)) return NotFound();
             Administration = await db.Administrations.AsNoTracking().FirstAsync(a => a.Id == Unit.AdministrationId, ct);
         }
-        Period = await stats.CoverageAsync(ct);
+        var coverage = await stats.CoverageAsync(ct);
+        if (CustomFrom is { } from && CustomTo is { } to)
+        {
+            if (to < from) Error = "Slutdatoen ligger før startdatoen.";
+            else if (from.Year < ReportingPeriod.MinYear || to.Year > ReportingPeriod.MaxYear) Error = "Perioden ligger uden for de år, der kan vælges.";
+            else Chosen = ReportingPeriod.Custom(from, to);
+        }
+        else if (CustomFrom is not null || CustomTo is not null) Error = "Angiv både start- og slutdato for en valgfri periode.";
+        else if (!string.IsNullOrWhiteSpace(PeriodKey))
+        {
+            if (ReportingPeriod.TryParse(PeriodKey, out var parsed)) Chosen = parsed;
+            else Error = "Perioden kunne ikke forstås. Vælg et kvartal, et halvår, et år eller to datoer.";
+        }
+        if (Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        var thisYear = clock.Today().Year;
+        var firstYear = Math.Max(thisYear - 10, Math.Min(coverage?.From.Year ?? thisYear, thisYear - 2));
+        for (var y = thisYear; y >= firstYear; y--)
+        {
+            PeriodChoices.Add(ReportingPeriod.ForYear(y));
+            for (var h = 2; h >= 1; h--) PeriodChoices.Add(ReportingPeriod.ForHalfYear(y, h));
+            for (var q = 4; q >= 1; q--) PeriodChoices.Add(ReportingPeriod.ForQuarter(y, q));
+        }
+        Period = await stats.PeriodAsync(Chosen, ct);
         if (Period is { } up && Unit is not null)
         {
             var (total, rows) = await stats.UnitDetailAsync(Unit.Id, up.From, up.To, ct);
