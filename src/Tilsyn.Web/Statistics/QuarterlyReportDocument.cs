@@ -36,9 +36,10 @@ public static class QuarterlyReportDocument
             Recommendations(r),
         ]);
         // MÅLTAL: shown when the administration's own targets are connected (QuarterlyReport.Targets).
-        if (r.Targets is { } targets)
-            sections.Add(new(TargetsHeading,
-                targets.Count == 0 ? ["Forvaltningen har ikke registreret måltal."] : ["Forvaltningens egne måltal og status for perioden."],
+        if (r.Targets is { Count: 0 })
+            sections.Add(new(TargetsHeading, ["Forvaltningen har ikke indsendt måltal eller et begrundet fravalg, der gælder perioden."]));
+        else if (r.Targets is { } targets)
+            sections.Add(new(TargetsHeading, ["Forvaltningens egne måltal og status for perioden (indsendt til Borgerrådgiveren)."],
                 ["Område", "Måltal", "Faktisk", "Status"], [.. targets.Select(t => (IReadOnlyList<string>)[t.Area, t.Target, t.Actual, t.Status])]));
         return new ReportDocument($"Klager over {r.AdministrationName} – {r.Period.Label}",
             $"Kvartalsrapport til {r.CommitteeName} · {r.Period.Description} · udarbejdet {r.MadeOn.ToString("d. MMMM yyyy", Da)}", sections);

@@ -72,7 +72,16 @@ public sealed class QuarterlyReportService(TilsynDbContext db, ComplaintFactQuer
                 x.UnitId is { } id ? names.GetValueOrDefault(id, "(anden forvaltnings enhed)") : "(enhed ikke angivet)", x.Count))];
         }
         return new QuarterlyReport(administration.Id, administration.Code, administration.Name, administration.Committee, period, figures,
-            await OpenRecommendationsAsync(administration.Id, user, ct), units, Targets: null, clock.Today());
+            await OpenRecommendationsAsync(administration.Id, user, ct), units, await TargetsAsync(administration.Id, period, ct), clock.Today());
+    }
+
+    /// <summary>The administration's own submitted targets with their status for the period (issue 15 point 3); a "no target" shows its reason.</summary>
+    private async Task<IReadOnlyList<QuarterlyTargetRow>> TargetsAsync(int administrationId, ReportingPeriod period, CancellationToken ct)
+    {
+        var rows = await new Tilsyn.Web.Targets.OwnTargetStatusQuery(db, clock).ForAsync(administrationId, period, ct, submittedOnly: true);
+        return [.. rows.Select(r => r.Target.Rule == Tilsyn.Targets.TargetRule.NoTarget
+            ? new QuarterlyTargetRow(r.Area, "Intet måltal", "Begrundelse: " + r.Target.Reason, r.Status.OutcomeName)
+            : new QuarterlyTargetRow(r.Area, r.Description, r.Status.Explanation, r.Status.OutcomeName + (r.Status.Provisional ? " (foreløbig)" : "")))];
     }
 
     /// <summary>The figures of each quarter of <paramref name="year"/> (the API).</summary>
