@@ -103,6 +103,7 @@ public sealed class Remedy
     /// <summary>Records that the remedy was carried out. An unanswered remedy carried out counts as accepted.</summary>
     public void RecordCarriedOut(DateOnly on, DateOnly today)
     {
+        if (IsCarriedOut) throw new DomainException("Afhjælpningen er allerede registreret som gennemført.");
         if (Answer == RemedyAnswer.Refused) throw new DomainException("Forvaltningen har afvist afhjælpningen; den kan ikke registreres som gennemført.");
         if (on > today) throw new DomainException("Datoen for gennemførelsen kan ikke ligge i fremtiden.");
         if (on < AskedOn) throw new DomainException("Datoen for gennemførelsen kan ikke ligge før datoen, afhjælpningen blev bedt om.");
@@ -113,6 +114,9 @@ public sealed class Remedy
         }
         CarriedOutOn = on;
     }
+
+    /// <summary>Blanks the free-text description when the case's personal data is deleted; kind, answer and dates stay for the statistics.</summary>
+    public void Erase() => Description = null;
 
     /// <summary>Whether the remedy's compliance can be judged on <paramref name="today"/>: it is carried out, or its due date has passed (on the due date itself it can still be done in time).</summary>
     public bool IsAssessable(DateOnly today) => IsCarriedOut || today > DueDate;
