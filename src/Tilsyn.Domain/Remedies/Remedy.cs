@@ -47,13 +47,16 @@ public sealed class Remedy
 
     private Remedy() { }
 
-    public Remedy(int administrationId, RemedyKind kind, string description, DateOnly askedOn, DateOnly dueDate)
+    // The description's parameter is named "text", not "description", so that EF Core materialises a stored remedy through the
+    // private constructor above and never re-runs these checks on stored data (an erased "other" remedy has no description).
+
+    public Remedy(int administrationId, RemedyKind kind, string text, DateOnly askedOn, DateOnly dueDate)
     {
         if (!Enum.IsDefined(kind)) throw new DomainException("Ukendt type afhjælpning.");
         if (dueDate < askedOn) throw new DomainException("Fristen for afhjælpningen kan ikke ligge før datoen, den blev bedt om.");
         AdministrationId = administrationId;
         Kind = kind;
-        Description = kind == RemedyKind.Other ? DescriptionField.Required(description) : DescriptionField.Optional(description);
+        Description = kind == RemedyKind.Other ? DescriptionField.Required(text) : DescriptionField.Optional(text);
         AskedOn = askedOn;
         DueDate = dueDate;
         Answer = RemedyAnswer.NotYetAnswered;
