@@ -32,3 +32,6 @@ public static class RemedyComplianceQuery
     /// <summary>A share as a Danish percentage ("67 %"), or "–" when nothing was assessed.</summary>
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", DanishTime.Culture) + " %" : "–";
 }
+
+/// <summary>What the statistics page's compliance table (<c>_RemedyCompliance.cshtml</c>) shows: one administration or all, for a period (default: the last twelve months).</summary>
+public sealed record RemedyComplianceFilter(int? AdministrationId, ReportingPeriod? Period);
