@@ -13,8 +13,11 @@ public sealed record ComplianceRow(string Code, string Name, ComplianceFigures F
 /// </summary>
 public static class RemedyComplianceQuery
 {
-    /// <summary>The default period when none is chosen: the twelve months ending today.</summary>
-    public static ReportingPeriod LastTwelveMonths(DateOnly today) => ReportingPeriod.Custom(today.AddYears(-1).AddDays(1), today);
+    /// <summary>
+    /// The default period when none is chosen: the current calendar year, as the annual report counts it (remedies due later
+    /// this year show as "not yet due").
+    /// </summary>
+    public static ReportingPeriod DefaultPeriod(DateOnly today) => ReportingPeriod.ForYear(today.Year);
 
     public static async Task<List<ComplianceRow>> PerAdministrationAsync(TilsynDbContext db, ReportingPeriod period, DateOnly today, CancellationToken ct)
     {
@@ -33,5 +36,5 @@ public static class RemedyComplianceQuery
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", DanishTime.Culture) + " %" : "–";
 }
 
-/// <summary>What the statistics page's compliance table (<c>_RemedyCompliance.cshtml</c>) shows: one administration or all, for a period (default: the last twelve months).</summary>
+/// <summary>What the statistics page's compliance table (<c>_RemedyCompliance.cshtml</c>) shows: one administration or all, for a period (default: the current calendar year).</summary>
 public sealed record RemedyComplianceFilter(int? AdministrationId, ReportingPeriod? Period);
