@@ -420,6 +420,7 @@ public sealed partial class ComplaintCase
         foreach (var d in documents) d.Erase();
         foreach (var e in events) e.Erase();
         foreach (var r in statementRequests) r.Erase();
+        foreach (var r in remedies) r.Erase();
         events.Add(new CaseEvent(at, Actor.System, $"Sagens personoplysninger er slettet ({why}). Tilbage er sagsnummer, type, forvaltning, enhed, KLE, kategorier, datoer og udfald."));
         PersonalDataDeletedAt = at;
     }

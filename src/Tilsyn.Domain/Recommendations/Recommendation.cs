@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Tilsyn.Calendar;
+using Tilsyn.Complaints;
 
 namespace Tilsyn.Recommendations;
 
@@ -40,12 +42,16 @@ public sealed class Recommendation
 
     private Recommendation() { }
 
-    public Recommendation(RecommendationSource source, string sourceReference, int administrationId, int? unitId, string text, DateOnly due, DateTimeOffset at, string by)
+    public Recommendation(RecommendationSource source, string sourceReference, int administrationId, int? unitId, string text, DateOnly due, DateTimeOffset at, string by,
+        ComplaintCategory? category = null)
     {
+        if (category is { } c && !Enum.IsDefined(c)) throw new DomainException("Ukendt klagekategori.");
+        if (category is not null && unitId is null) throw new DomainException("Vælg enheden, henstillingen retter sig mod, før klagekategorien.");
         Source = source;
         SourceReference = SourceReferenceField.Required(sourceReference);
         AdministrationId = administrationId;
         UnitId = unitId;
+        Category = category;
         Text = TextField.Required(text);
         if (due <= Tilsyn.Calendar.DanishTime.LocalDate(at)) throw new DomainException("Fristen for opfølgning skal ligge i fremtiden.");
         DueDate = due;
@@ -65,7 +71,11 @@ public sealed class Recommendation
     public RecommendationSource Source { get; private set; }
     public string SourceReference { get; private set; } = "";
     public int AdministrationId { get; private set; }
+    /// <summary>The unit the recommendation is aimed at (<i>enhed</i>); null when it concerns the whole administration. The unit must belong to the administration (checked by the caller, which knows the tree).</summary>
     public int? UnitId { get; private set; }
+
+    /// <summary>The complaint category it is meant to reduce (<i>klagekategori</i>), e.g. missing hearing; null when not aimed at one.</summary>
+    public ComplaintCategory? Category { get; private set; }
     public string Text { get; private set; } = "";
     public DateOnly DueDate { get; private set; }
     public RecommendationStatus Status { get; private set; }
@@ -74,6 +84,27 @@ public sealed class Recommendation
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosingNote { get; private set; }
     public IReadOnlyList<RecommendationUpdate> Updates => updates;
+
+    /// <summary>The Danish date it was closed; the "did it help?" comparison is made around it.</summary>
+    public DateOnly? ClosedOn => ClosedAt is { } at ? DanishTime.LocalDate(at) : null;
+
+    /// <summary>Whether "did it help?" (<c>BeforeAfter.ForUnit</c>) can be asked: closed, and aimed at a unit and a complaint category.</summary>
+    public bool HasMeasurableEffect => Status == RecommendationStatus.Closed && UnitId is not null && Category is not null;
+
+    /// <summary>
+    /// The advisor's staff aim the recommendation at a unit and a complaint category (or take the aim away), so the register
+    /// can measure its effect; allowed while it is open and after it is closed (the aim does not change what was recommended).
+    /// A category needs a unit: the effect is measured on a unit's complaints.
+    /// </summary>
+    public void AimAt(int? unitId, ComplaintCategory? category, DateTimeOffset at, string by)
+    {
+        if (category is { } c && !Enum.IsDefined(c)) throw new DomainException("Ukendt klagekategori.");
+        if (category is not null && unitId is null) throw new DomainException("Vælg enheden, henstillingen retter sig mod, før klagekategorien.");
+        if (unitId == UnitId && category == Category) throw new DomainException("Henstillingen retter sig allerede mod denne enhed og kategori.");
+        UnitId = unitId;
+        Category = category;
+        updates.Add(new RecommendationUpdate(at, by, category is { } k ? $"Rettet mod en enhed og klagekategorien {ComplaintCategories.Name(k)}." : unitId is null ? "Ikke længere rettet mod en enhed." : "Rettet mod en enhed.", null));
+    }
 
     public bool IsOverdue(DateOnly today) => Status != RecommendationStatus.Closed && today > DueDate;
 

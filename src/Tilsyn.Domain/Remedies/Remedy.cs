@@ -47,13 +47,16 @@ public sealed class Remedy
 
     private Remedy() { }
 
-    public Remedy(int administrationId, RemedyKind kind, string description, DateOnly askedOn, DateOnly dueDate)
+    // The description's parameter is named "text", not "description", so that EF Core materialises a stored remedy through the
+    // private constructor above and never re-runs these checks on stored data (an erased "other" remedy has no description).
+
+    public Remedy(int administrationId, RemedyKind kind, string text, DateOnly askedOn, DateOnly dueDate)
     {
         if (!Enum.IsDefined(kind)) throw new DomainException("Ukendt type afhjælpning.");
         if (dueDate < askedOn) throw new DomainException("Fristen for afhjælpningen kan ikke ligge før datoen, den blev bedt om.");
         AdministrationId = administrationId;
         Kind = kind;
-        Description = kind == RemedyKind.Other ? DescriptionField.Required(description) : DescriptionField.Optional(description);
+        Description = kind == RemedyKind.Other ? DescriptionField.Required(text) : DescriptionField.Optional(text);
         AskedOn = askedOn;
         DueDate = dueDate;
         Answer = RemedyAnswer.NotYetAnswered;
@@ -103,6 +106,7 @@ public sealed class Remedy
     /// <summary>Records that the remedy was carried out. An unanswered remedy carried out counts as accepted.</summary>
     public void RecordCarriedOut(DateOnly on, DateOnly today)
     {
+        if (IsCarriedOut) throw new DomainException("Afhjælpningen er allerede registreret som gennemført.");
         if (Answer == RemedyAnswer.Refused) throw new DomainException("Forvaltningen har afvist afhjælpningen; den kan ikke registreres som gennemført.");
         if (on > today) throw new DomainException("Datoen for gennemførelsen kan ikke ligge i fremtiden.");
         if (on < AskedOn) throw new DomainException("Datoen for gennemførelsen kan ikke ligge før datoen, afhjælpningen blev bedt om.");
@@ -113,6 +117,9 @@ public sealed class Remedy
         }
         CarriedOutOn = on;
     }
+
+    /// <summary>Blanks the free-text description when the case's personal data is deleted; kind, answer and dates stay for the statistics.</summary>
+    public void Erase() => Description = null;
 
     /// <summary>Whether the remedy's compliance can be judged on <paramref name="today"/>: it is carried out, or its due date has passed (on the due date itself it can still be done in time).</summary>
     public bool IsAssessable(DateOnly today) => IsCarriedOut || today > DueDate;

@@ -38,6 +38,7 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         db.Cases.AddRange(all);
         await db.SaveChangesAsync(ct);
         foreach (var c in all) await search.IndexAsync(c, ct);
+        await DemoRemedies.SeedAsync(db, clock, all, ct);
     }
 
     /// <summary>The statuses the demo always shows, whatever the day it is seeded.</summary>

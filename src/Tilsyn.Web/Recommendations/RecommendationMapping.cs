@@ -18,6 +18,9 @@ internal sealed class RecommendationMapping : IEntityTypeConfiguration<Recommend
         e.Property(x => x.CreatedBy).HasMaxLength(200);
         e.Property(x => x.ClosingNote).HasMaxLength(Recommendation.ClosingNoteField.MaxLength);
         e.HasIndex(x => new { x.AdministrationId, x.Status });
+        e.Property(x => x.Category).HasConversion<string>().HasMaxLength(30);
+        e.Ignore(x => x.ClosedOn);
+        e.Ignore(x => x.HasMeasurableEffect);
         e.HasOne<Tilsyn.Organisation.Administration>().WithMany().HasForeignKey(x => x.AdministrationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(x => x.Updates);
         // The update history is a small append-only list: stored as JSON in one column.

@@ -75,3 +75,36 @@ public sealed class RecommendationTests
         Assert.Equal(new TextField("Henstilling", 5000), Recommendation.TextField);
     }
 }
+
+public sealed class RecommendationAimTests
+{
+    private static readonly DateTimeOffset At = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_recommendation_aimed_at_a_unit_and_a_category_has_a_measurable_effect_once_closed_on_its_Danish_date()
+    {
+        var r = new Recommendation(RecommendationSource.ComplaintCase, "2026-0000042", 4, 40, "Partshør altid.", new DateOnly(2026, 9, 1), At, "Sara Holm",
+            Tilsyn.Complaints.ComplaintCategory.Hearing);
+        Assert.False(r.HasMeasurableEffect);
+        // Closed 30.6.2026 at 23:30 UTC = 1.7.2026 01:30 in Copenhagen (summer time): the Danish date is 1.7.
+        r.Close("Fulgt", new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero), "Sara Holm");
+        Assert.True(r.HasMeasurableEffect);
+        Assert.Equal(new DateOnly(2026, 7, 1), r.ClosedOn);
+    }
+
+    [Fact]
+    public void The_aim_can_be_set_later_and_a_category_needs_a_unit()
+    {
+        var r = new Recommendation(RecommendationSource.Fokus, "FOKUS 2017", 4, null, "Følg op.", new DateOnly(2026, 9, 1), At, "x");
+        Assert.Throws<DomainException>(() => r.AimAt(null, Tilsyn.Complaints.ComplaintCategory.Hearing, At, "x"));
+        Assert.Throws<DomainException>(() => new Recommendation(RecommendationSource.Fokus, "F", 4, null, "Følg op.", new DateOnly(2026, 9, 1), At, "x", Tilsyn.Complaints.ComplaintCategory.Hearing));
+        Assert.Throws<DomainException>(() => r.AimAt(40, (Tilsyn.Complaints.ComplaintCategory)999, At, "x"));
+        r.AimAt(40, Tilsyn.Complaints.ComplaintCategory.Hearing, At, "x");
+        Assert.Equal((40, Tilsyn.Complaints.ComplaintCategory.Hearing), (r.UnitId!.Value, r.Category!.Value));
+        Assert.Contains("klagekategorien", r.Updates[^1].Text);
+        Assert.Throws<DomainException>(() => r.AimAt(40, Tilsyn.Complaints.ComplaintCategory.Hearing, At, "x"));
+        r.Close("Fulgt", At, "x");
+        r.AimAt(41, Tilsyn.Complaints.ComplaintCategory.Hearing, At, "x");
+        Assert.Equal(41, r.UnitId);
+    }
+}

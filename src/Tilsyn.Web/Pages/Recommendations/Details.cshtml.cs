@@ -20,6 +20,15 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock, AccessL
     public DateOnly Today => clock.Today();
     public bool IsStaff => User.IsAdvisorStaff();
 
+    /// <summary>The unit the recommendation is aimed at, by name; null when it concerns the whole administration.</summary>
+    public string? UnitName { get; private set; }
+
+    /// <summary>The administration's units, for the staff's form that aims the recommendation.</summary>
+    public List<Tilsyn.Organisation.OrgUnit> Units { get; private set; } = [];
+
+    /// <summary>"Did it help?": the unit's complaints in the category before and after the closing date; null until measurable.</summary>
+    public Tilsyn.Statistics.EffectEstimate? Effect { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostProgressAsync(string? text, string? evidence, CancellationToken ct) => Change(r =>
@@ -32,6 +41,15 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock, AccessL
     {
         if (!IsStaff) return Forbid();
         return await Change(r => r.Close(note ?? "", clock.GetUtcNow(), User.DisplayName()), ct);
+    }
+
+    /// <summary>The advisor's staff aim the recommendation at a unit of its administration and a complaint category (for "did it help?").</summary>
+    public async Task<IActionResult> OnPostAimAsync(int? unitId, Tilsyn.Complaints.ComplaintCategory? category, CancellationToken ct)
+    {
+        if (!IsStaff) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        await RecommendationAim.EnsureUnitOfAsync(db, Item.AdministrationId, unitId, ct);
+        return await Change(r => r.AimAt(unitId, category, clock.GetUtcNow(), User.DisplayName()), ct);
     }
 
     private async Task<IActionResult> Change(Action<Recommendation> change, CancellationToken ct)
@@ -59,6 +77,9 @@ public sealed class DetailsModel(TilsynDbContext db, TimeProvider clock, AccessL
         Item = r;
         Reference = (await Tilsyn.Web.Recommendations.RecommendationReferences.ShownAsync(db, User, [r], ct))[r.Id];
         AdministrationCode = await db.Administrations.Where(a => a.Id == r.AdministrationId).Select(a => a.Code).FirstAsync(ct);
+        UnitName = r.UnitId is { } u ? await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        if (IsStaff) Units = await RecommendationAim.UnitsAsync(db, r.AdministrationId, ct);
+        Effect = await Tilsyn.Web.Recommendations.RecommendationEffect.ForAsync(db, r, Today, ct);
         return true;
     }
 }

@@ -16,6 +16,8 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
     public string? Error { get; set; }
     public bool IsStaff => User.IsAdvisorStaff();
     public string Code(int id) => Codes.GetValueOrDefault(id, "?");
+    /// <summary>The units a recommendation can be aimed at, per administration (for the form).</summary>
+    public List<Tilsyn.Organisation.OrgUnit> Units { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,13 +27,16 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
             .OrderBy(r => r.DueDate).ToListAsync(ct);
         Rows = Overdue ? rows.Where(r => r.IsOverdue(Today)).ToList() : rows;
         References = await Tilsyn.Web.Recommendations.RecommendationReferences.ShownAsync(db, User, Rows, ct);
+        if (IsStaff) Units = await RecommendationAim.UnitsAsync(db, null, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due,
+        int? unitId, Tilsyn.Complaints.ComplaintCategory? category, CancellationToken ct)
     {
         if (!IsStaff) return Forbid();
         if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltningen findes ikke.");
-        var r = new Recommendation(source, reference ?? "", administrationId, null, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+        await RecommendationAim.EnsureUnitOfAsync(db, administrationId, unitId, ct);
+        var r = new Recommendation(source, reference ?? "", administrationId, unitId, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName(), category);
         db.Recommendations.Add(r);
         await db.SaveChangesAsync(ct);
         return Redirect($"/Recommendations/Details?id={r.Id}");

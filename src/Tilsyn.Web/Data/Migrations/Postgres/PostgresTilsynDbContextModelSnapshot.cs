@@ -1227,6 +1227,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<int>("AdministrationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1281,6 +1285,55 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.HasIndex("AdministrationId", "Status");
 
                     b.ToTable("recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Remedies.Remedy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CarriedOutOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AdministrationId", "DueDate");
+
+                    b.ToTable("remedies", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Retention.LegalHold", b =>
@@ -2662,6 +2715,21 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilsyn.Remedies.Remedy", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany("Remedies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilsyn.Retention.LegalHold", b =>
                 {
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
@@ -2779,6 +2847,8 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Navigation("Documents");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Remedies");
 
                     b.Navigation("StatementRequests");
                 });

@@ -1182,6 +1182,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<int>("AdministrationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1236,6 +1240,53 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.HasIndex("AdministrationId", "Status");
 
                     b.ToTable("recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Remedies.Remedy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CarriedOutOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AdministrationId", "DueDate");
+
+                    b.ToTable("remedies", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Retention.LegalHold", b =>
@@ -2581,6 +2632,21 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilsyn.Remedies.Remedy", b =>
+                {
+                    b.HasOne("Tilsyn.Organisation.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany("Remedies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilsyn.Retention.LegalHold", b =>
                 {
                     b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
@@ -2698,6 +2764,8 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Navigation("Documents");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Remedies");
 
                     b.Navigation("StatementRequests");
                 });
