@@ -40,6 +40,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.AnnualReports.CaseExampleService>();
         services.AddScoped<Tilsyn.Web.Library.LibrarySearch>();
         services.AddScoped<CaseRegistration>();
+        services.AddScoped<LinkedEntries>();
         services.AddSingleton<Tilsyn.Web.DataSubjects.CprLookup>();
         services.AddScoped<Tilsyn.Web.DataSubjects.PersonSearch>();
         services.AddScoped<Tilsyn.Web.DataSubjects.AccessExport>();

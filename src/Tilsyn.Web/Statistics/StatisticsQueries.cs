@@ -77,7 +77,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         if (complaintsRead.TryGetValue((from, to), out var read)) return read;
         var start = Start(from);
         var end = End(to);
-        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
+        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn).Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new ValueTuple<int?, int?, DateTimeOffset>(c.AdministrationId, c.UnitId, c.ReceivedAt)).ToListAsync(ct);
     }
 
@@ -127,7 +127,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
     {
         var start = Start(from);
         var end = End(to);
-        var cases = await db.Cases.AsNoTracking()
+        var cases = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn)
             .Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end && c.AdministrationId != null)
             .Where(c => administrationId == null || c.AdministrationId == administrationId)
             .Select(c => new { c.AdministrationId, c.UnitId, Categories = c.Categories.Select(x => x.Category).ToList() })
@@ -204,7 +204,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         for (var i = 0; i < historyQuarters; i++) first = first.Previous;
         var start = Start(first);
         var end = End(latest);
-        var rows = await db.Cases.AsNoTracking()
+        var rows = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn)
             .Where(c => c.Type == CaseType.Complaint && c.UnitId != null && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new { c.UnitId, c.ReceivedAt, Categories = c.Categories.Select(x => x.Category).ToList() })
             .ToListAsync(ct);
