@@ -25,6 +25,7 @@ public static class TilsynServices
         services.AddScoped<KleImporter>();
         services.AddScoped<DemoMunicipality>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<DemoOwnComplaints>();
         services.AddScoped<DemoEvaluations>();
         services.AddScoped<DemoPublishing>();
         services.AddScoped<IdentityBootstrap>();
