@@ -24,7 +24,7 @@ builder.Services.AddRazorPages(o =>
     // A refused action (DomainException) is shown on its page with the message: one filter, no catch blocks.
     o.Conventions.ConfigureFilter(new Tilsyn.Web.Common.DomainErrorPageFilter());
     o.Conventions.AuthorizeFolder("/Users", Policies.AdvisorLead);
-    o.Conventions.AuthorizeFolder("/Cases", Policies.CaseReaders);
+    o.Conventions.AuthorizeFolder("/Cases", Policies.CaseHandlers);
     o.Conventions.AllowAnonymousToFolder("/Klage");
     o.Conventions.AllowAnonymousToFolder("/Status");
     o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -25,6 +25,7 @@ public static class TilsynServices
         services.AddScoped<KleImporter>();
         services.AddScoped<DemoMunicipality>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<DemoOwnComplaints>();
         services.AddScoped<DemoEvaluations>();
         services.AddScoped<DemoPublishing>();
         services.AddScoped<IdentityBootstrap>();
@@ -41,6 +42,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Library.LibrarySearch>();
         services.AddScoped<CaseRegistration>();
         Tilsyn.Web.Targets.TargetServices.AddOwnTargets(services);
+        services.AddScoped<LinkedEntries>();
         services.AddSingleton<Tilsyn.Web.DataSubjects.CprLookup>();
         services.AddScoped<Tilsyn.Web.DataSubjects.PersonSearch>();
         services.AddScoped<Tilsyn.Web.DataSubjects.AccessExport>();

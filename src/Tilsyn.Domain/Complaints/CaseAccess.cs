@@ -5,13 +5,21 @@ using Tilsyn.Identity;
 namespace Tilsyn.Complaints;
 
 /// <summary>
-/// Need-to-know on cases: the one rule for who sees which case and what on it. The advisor's staff
-/// see every case and everything on it. An administration's contact sees a case of its own
-/// administration only once the advisor has involved the administration
-/// (<see cref="ComplaintCase.SharedWithAdministrationId"/>: a statement request, a targeted effort or
-/// "Del med forvaltningen"), and on it only the documents shared with it, the citizen's contact
-/// details only when shared, the citizen's CPR number never and internal notes never. Leadership and
-/// anyone else see no case. Built from the user's roles and administration, like <see cref="DataScope"/>.
+/// Need-to-know on cases: the one rule for who sees which case and what on it.
+/// <list type="bullet">
+/// <item>The advisor's staff see every case of the advisor's register and everything on it. A case of an
+/// administration's own register (<see cref="ComplaintCase.OwnerAdministrationId"/>) they do not see at all
+/// (only counts) until the administration shares it (<see cref="ComplaintCase.SharedWithAdvisorAt"/>); then
+/// they read it (not the CPR number) and cannot change it.</item>
+/// <item>An administration's users (AdministrationContact, AdministrationCaseworker) see and handle every case
+/// of their own administration's register, everything on it. A case of the advisor's register they see only
+/// once the advisor has involved the administration (<see cref="ComplaintCase.SharedWithAdministrationId"/>: a
+/// statement request, a targeted effort or "Del med forvaltningen"), and on it only the documents shared
+/// with it, the citizen's contact details only when shared, the citizen's CPR number never and internal
+/// notes never.</item>
+/// <item>Another administration's users, Leadership and anyone else see no case.</item>
+/// </list>
+/// Built from the user's roles and administration, like <see cref="DataScope"/>.
 /// </summary>
 public sealed class CaseAccess
 {
@@ -28,10 +36,10 @@ public sealed class CaseAccess
         return new(staff, staff || !scope.MaySeeCaseData ? null : scope.AdministrationId);
     }
 
-    /// <summary>The advisor's own staff: every case, everything on it.</summary>
+    /// <summary>The advisor's own staff: every case of the advisor's register, everything on it.</summary>
     public bool IsStaff => staff;
 
-    /// <summary>The administration a contact is limited to; null for staff and for users who see no case.</summary>
+    /// <summary>The administration a contact (or an administration's caseworker) is limited to; null for staff and for users who see no case.</summary>
     public int? ContactOf => contactOf;
 
     /// <summary>Whether the user may see any case at all.</summary>
@@ -42,16 +50,44 @@ public sealed class CaseAccess
     {
         get
         {
-            if (staff) return c => true;
-            if (contactOf is { } own) return c => c.AdministrationId == own && c.SharedWithAdministrationId == own;
+            if (staff) return c => c.OwnerAdministrationId == null || c.SharedWithAdvisorAt != null;
+            if (contactOf is { } own)
+                return c => c.OwnerAdministrationId == own
+                    || (c.OwnerAdministrationId == null && c.AdministrationId == own && c.SharedWithAdministrationId == own);
             return c => false;
         }
     }
 
-    public bool MaySee(ComplaintCase c) =>
-        staff || (contactOf is { } own && c.AdministrationId == own && c.SharedWithAdministrationId == own);
+    public bool MaySee(ComplaintCase c) => staff
+        ? c.OwnerAdministrationId is null || c.SharedWithAdvisorAt is not null
+        : contactOf is { } own && (c.OwnerAdministrationId == own
+            || (c.OwnerAdministrationId is null && c.AdministrationId == own && c.SharedWithAdministrationId == own));
 
-    /// <summary>A document on a case the user sees: staff all; a contact only those visible to the administration.</summary>
+    /// <summary>
+    /// Whether the user works the case (every step of its workflow, letters, notes): the advisor's staff on the
+    /// advisor's cases, an administration's users on their own register's cases. Everyone else at most reads it.
+    /// </summary>
+    public bool MayHandle(ComplaintCase c) => staff ? c.OwnerAdministrationId is null : contactOf is { } own && c.OwnerAdministrationId == own && !c.IsLinkedEntry;
+
+    /// <summary>Whether the user sees everything on a case it may see: the advisor's staff, or the owning administration on its own register's case.</summary>
+    public bool SeesAllOf(ComplaintCase c) => MaySee(c) && (staff || c.OwnerAdministrationId == contactOf);
+
+    /// <summary>A document of the case: everything for <see cref="SeesAllOf"/>; otherwise only those visible to the administration.</summary>
+    public bool MaySee(ComplaintCase c, CaseDocument d) => SeesAllOf(c) || (contactOf is not null && MaySee(c) && d.VisibleToAdministration);
+
+    /// <summary>A statement request of the case: everything for <see cref="SeesAllOf"/>; otherwise those addressed to the user's administration.</summary>
+    public bool MaySee(ComplaintCase c, StatementRequest r) => SeesAllOf(c) || (contactOf is { } own && MaySee(c) && r.AdministrationId == own);
+
+    /// <summary>A history line of the case: all for <see cref="SeesAllOf"/>; otherwise only the status changes.</summary>
+    public bool MaySee(ComplaintCase c, CaseEvent e) => SeesAllOf(c) || (contactOf is not null && MaySee(c) && e.ToStatus is not null);
+
+    /// <summary>The citizen's CPR number: the advisor's staff on the advisor's cases, the owning administration on its own register's cases; never anyone else.</summary>
+    public bool MaySeeCprOf(ComplaintCase c) => MayHandle(c);
+
+    /// <summary>A free text of the case as the user may read it: as written for <see cref="SeesAllOf"/>, otherwise without CPR numbers.</summary>
+    public string Shown(ComplaintCase c, string text) => SeesAllOf(c) ? text : WithoutCpr(text);
+
+    /// <summary>A document on an advisor's case the user sees: staff all; a contact only those visible to the administration (see <see cref="MaySee(ComplaintCase, CaseDocument)"/>).</summary>
     public bool MaySee(CaseDocument d) => staff || (contactOf is not null && d.VisibleToAdministration);
 
     /// <summary>A statement request: staff all; a contact only those addressed to its administration.</summary>
@@ -63,11 +99,11 @@ public sealed class CaseAccess
     /// </summary>
     public bool MaySee(CaseEvent e) => staff || (contactOf is not null && e.ToStatus is not null);
 
-    /// <summary>The citizen's CPR number (masked or revealed): the advisor's staff only, never an administration.</summary>
+    /// <summary>The citizen's CPR number (masked or revealed) on an advisor's case: the advisor's staff only, never an administration (see <see cref="MaySeeCprOf"/>).</summary>
     public bool MaySeeCpr => staff;
 
     /// <summary>The citizen's address, e-mail and phone: staff, or a contact when the advisor shared them.</summary>
-    public bool MaySeeContactDetails(ComplaintCase c) => staff || (MaySee(c) && c.ContactDetailsShared);
+    public bool MaySeeContactDetails(ComplaintCase c) => SeesAllOf(c) || (MaySee(c) && c.ContactDetailsShared);
 
     /// <summary>Whether the user searches the full text of cases (internal notes included) or only what is shared with the administration.</summary>
     public bool SearchesInternalText => staff;

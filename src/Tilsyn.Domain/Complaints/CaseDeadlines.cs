@@ -48,7 +48,8 @@ public sealed class CaseDeadline
 /// <summary>
 /// The one rule for which deadlines of a case are open and when they are due: while the case is
 /// open (<see cref="CaseWorkflow.IsOpen"/>), the first answer to the citizen until it is given (not
-/// on the advisor's own-initiative cases), and every statement request until it is answered. The
+/// on the advisor's own-initiative cases, nor on an administration's linked entry for a complaint the
+/// advisor answers), and every statement request until it is answered. The
 /// same rule is given as pure code (<see cref="Open(ComplaintCase)"/>) and as expressions a database
 /// can run (<see cref="OpenCase"/>, <see cref="HasDeadlineDueBy"/>, <see cref="OpenDeadlines"/>).
 /// </summary>
@@ -59,7 +60,7 @@ public static class CaseDeadlines
 
     /// <summary>The case waits for its first answer to the citizen.</summary>
     public static readonly Expression<Func<ComplaintCase, bool>> AwaitsFirstAnswer =
-        And(OpenCase, c => c.FirstAnsweredAt == null && c.Type != CaseType.OwnInitiative);
+        And(OpenCase, c => c.FirstAnsweredAt == null && c.Type != CaseType.OwnInitiative && c.LinkedAdvisorCaseId == null);
 
     /// <summary>The danish name of a deadline kind, for the advisor or for the administration's contact.</summary>
     public static string Name(DeadlineKind kind, DeadlineAudience audience = DeadlineAudience.Advisor) => (kind, audience) switch
@@ -79,7 +80,7 @@ public static class CaseDeadlines
         _ => Name(kind),
     };
 
-    public static IReadOnlyList<OpenDeadline> Open(ComplaintCase c) =>
+    public static IReadOnlyList<OpenDeadline> Open(ComplaintCase c) => c.IsLinkedEntry ? [] :
         Open(c.Status, c.Type, c.FirstAnswerDue, c.FirstAnsweredAt, c.StatementRequests.Where(r => !r.IsAnswered).Select(r => (r.DueDate, r.AdministrationId)));
 
     /// <summary>The open deadline of one statement request of the case, or null when it is answered or the case is finished.</summary>
@@ -106,7 +107,7 @@ public static class CaseDeadlines
 
     /// <summary>The case has an open deadline due on or before <paramref name="day"/> (overdue: the day before today).</summary>
     public static Expression<Func<ComplaintCase, bool>> HasDeadlineDueBy(DateOnly day) =>
-        And(OpenCase, c => (c.FirstAnsweredAt == null && c.Type != CaseType.OwnInitiative && c.FirstAnswerDue <= day)
+        And(OpenCase, c => (c.FirstAnsweredAt == null && c.Type != CaseType.OwnInitiative && c.LinkedAdvisorCaseId == null && c.FirstAnswerDue <= day)
             || c.StatementRequests.Any(r => r.AnsweredAt == null && r.DueDate <= day));
 
     /// <summary>Every open deadline of the cases as one row each: the rule as a query the database runs.</summary>

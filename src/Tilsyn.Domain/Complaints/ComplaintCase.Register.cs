@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Tilsyn.Complaints;
 
 // Which register a case belongs to: the advisor's (the default) or an administration's own complaint
@@ -64,9 +66,122 @@ public sealed partial class ComplaintCase
     {
         if (OwnerAdministrationId is null)
             throw new DomainException("Sagen er allerede Borgerrådgiverens.");
+        if (LinkedAdvisorCaseId is not null)
+            throw new DomainException("Registreringen henviser til Borgerrådgiverens egen sag og deles ikke.");
         if (SharedWithAdvisorAt is not null)
             throw new DomainException("Sagen er allerede delt med Borgerrådgiveren.");
         SharedWithAdvisorAt = at;
         events.Add(new CaseEvent(at, by, "Sagen er delt med Borgerrådgiveren."));
     }
+
+    /// <summary>The subject of a linked entry: the administration sees that a complaint went to the advisor, not what it said.</summary>
+    public const string LinkedEntrySubject = "Klage til Borgerrådgiveren";
+
+    /// <summary>Whether this is an administration's entry for a complaint handled by the advisor (it mirrors that case and is not worked).</summary>
+    public bool IsLinkedEntry => LinkedAdvisorCaseId is not null;
+
+    /// <summary>
+    /// The administration's register entry for an advisor's complaint about it (<i>klage til Borgerrådgiveren</i>):
+    /// its own case with its own number, referring to the advisor's case by number, with no citizen and no text
+    /// of the complaint (a neutral subject), received when the advisor received it, with the advisor's categories.
+    /// The advisor's case must be a complaint in the advisor's register, saved (it has an id) and classified
+    /// under an administration; the entry belongs to that administration's register.
+    /// </summary>
+    public static ComplaintCase LinkedEntry(ComplaintCase advisorCase, int year, int sequence, DateTimeOffset at, Actor by)
+    {
+        if (advisorCase.OwnerAdministrationId is not null)
+            throw new DomainException("Der kan kun henvises til en sag hos Borgerrådgiveren.");
+        if (advisorCase.Type != CaseType.Complaint)
+            throw new DomainException("Kun en klage hos Borgerrådgiveren registreres i forvaltningens klageregister.");
+        if (advisorCase.AdministrationId is not { } administration)
+            throw new DomainException("Borgerrådgiverens sag er ikke klassificeret med en forvaltning.");
+        if (advisorCase.Id == 0)
+            throw new DomainException("Borgerrådgiverens sag skal være journaliseret først.");
+        var number = CaseNumber.Format(year, sequence);
+        var c = new ComplaintCase
+        {
+            Year = year,
+            Sequence = sequence,
+            Number = number,
+            Type = CaseType.Complaint,
+            Channel = advisorCase.Channel,
+            Subject = LinkedEntrySubject,
+            Description = $"Klagen behandles af Borgerrådgiveren (sag {advisorCase.Number}). Registreringen tæller klagen med i forvaltningens klager; sagens oplysninger ligger hos Borgerrådgiveren.",
+            ReceivedAt = advisorCase.ReceivedAt,
+            FirstAnswerDue = advisorCase.FirstAnswerDue,
+            Status = CaseStatus.Received,
+            AdministrationId = administration,
+            OwnerAdministrationId = administration,
+        };
+        c.events.Add(new CaseEvent(at, by, $"Klage til Borgerrådgiveren registreret som {number} (Borgerrådgiverens sag {advisorCase.Number}).", null, CaseStatus.Received));
+        c.LinkToAdvisorCase(advisorCase, at, by);
+        c.MirrorAdvisorCase(advisorCase, at, by);
+        return c;
+    }
+
+    /// <summary>
+    /// Keeps a linked entry in step with the advisor's case it refers to: the categories (and the rules found
+    /// breached), unit and KLE subject, and when the advisor's handling is finished its outcome and dates, so
+    /// the administration's counts and processing times follow the advisor's case. No citizen data is copied.
+    /// When the advisor's case has moved to another administration, the entry is closed with a history line
+    /// (it stays, so the link remains unique). Returns whether anything changed.
+    /// </summary>
+    public bool MirrorAdvisorCase(ComplaintCase advisorCase, DateTimeOffset at, Actor by)
+    {
+        if (LinkedAdvisorCaseId is null || LinkedAdvisorCaseId != advisorCase.Id)
+            throw new DomainException("Registreringen henviser ikke til denne sag hos Borgerrådgiveren.");
+        if (advisorCase.AdministrationId != OwnerAdministrationId)
+        {
+            if (!IsOpen) return false;
+            Status = CaseStatus.Closed;
+            ClosedAt = at;
+            events.Add(new CaseEvent(at, by, $"Borgerrådgiveren har henført sag {advisorCase.Number} til en anden forvaltning; registreringen er lukket.", CaseStatus.Received, CaseStatus.Closed));
+            return true;
+        }
+        var changed = false;
+        var wanted = advisorCase.Categories.Select(x => (x.Category, x.Breached)).OrderBy(x => x.Category).ToList();
+        if (!wanted.SequenceEqual(categories.Select(x => (x.Category, x.Breached)).OrderBy(x => x.Category)))
+        {
+            categories.Clear();
+            foreach (var (category, breached) in wanted) categories.Add(new CaseCategory(category) { Breached = breached });
+            var names = wanted.Count == 0 ? "ingen kategorier" : string.Join(", ", wanted.Select(w => ComplaintCategories.Name(w.Category)));
+            events.Add(new CaseEvent(at, by, $"Kategorier som hos Borgerrådgiveren: {names}."));
+            changed = true;
+        }
+        if (UnitId != advisorCase.UnitId || KleCode != advisorCase.KleCode)
+        {
+            UnitId = advisorCase.UnitId;
+            KleCode = advisorCase.KleCode;
+            changed = true;
+        }
+        if (Status != advisorCase.Status && (!advisorCase.IsOpen || !IsOpen))
+        {
+            var from = Status;
+            Status = advisorCase.IsOpen ? CaseStatus.Received : advisorCase.Status;
+            Outcome = advisorCase.Outcome;
+            ConcludedAt = advisorCase.ConcludedAt;
+            ClosedAt = advisorCase.ClosedAt;
+            events.Add(new CaseEvent(at, by, $"Status som hos Borgerrådgiveren: {CaseWorkflow.Name(Status)}.", from, Status));
+            changed = true;
+        }
+        return changed;
+    }
+}
+
+/// <summary>
+/// The two registers as query filters, the one rule every query over cases uses to keep them apart:
+/// <see cref="AdvisorsOwn"/> for everything about the advisor's own work (lists, worklist, reminders,
+/// search, statistics, the annual report, case examples, audits), <see cref="OfAdministration"/> for an
+/// administration's own register.
+/// </summary>
+public static class CaseRegisters
+{
+    /// <summary>The advisor's register: cases at the advisor's office, none of an administration's own.</summary>
+    public static readonly Expression<Func<ComplaintCase, bool>> AdvisorsOwn = c => c.OwnerAdministrationId == null;
+
+    /// <summary>An administration's own register (its own complaints and its linked entries).</summary>
+    public static Expression<Func<ComplaintCase, bool>> OfAdministration(int administrationId) => c => c.OwnerAdministrationId == administrationId;
+
+    /// <summary>Only the advisor's register's cases of a query.</summary>
+    public static IQueryable<ComplaintCase> AdvisorsOwnOnly(this IQueryable<ComplaintCase> cases) => cases.Where(AdvisorsOwn);
 }

@@ -192,6 +192,7 @@ public sealed partial class ComplaintCase
     /// <summary>The advisor talks directly with the unit (<i>målrettet indsats</i>).</summary>
     public void StartTargetedEffort(DateTimeOffset at, Actor by, string note)
     {
+        EnsureAdvisorRegister("En målrettet indsats");
         RequireAdministration();
         Move(CaseStatus.TargetedEffort, at, by, $"Målrettet indsats: {CaseTextFields.TargetedEffortNote.Required(note)}");
         Involve(at);
@@ -200,6 +201,7 @@ public sealed partial class ComplaintCase
     /// <summary>Asks the case's administration for a statement, due <paramref name="due"/> (default: 10 working days, set by the caller's policy).</summary>
     public StatementRequest RequestStatement(string question, DateOnly due, DateTimeOffset at, Actor by)
     {
+        EnsureAdvisorRegister("En anmodning om udtalelse");
         RequireAdministration();
         if (due <= DanishTime.LocalDate(at))
             throw new DomainException("Fristen for udtalelsen skal ligge efter i dag.");
@@ -219,6 +221,7 @@ public sealed partial class ComplaintCase
     /// </summary>
     public void ShareWithAdministration(bool contactDetails, DateTimeOffset at, Actor by)
     {
+        EnsureAdvisorRegister("Deling med forvaltningen");
         RequireAdministration();
         if (IsSharedWithAdministration && (ContactDetailsShared || !contactDetails))
             throw new DomainException(ContactDetailsShared
@@ -238,6 +241,7 @@ public sealed partial class ComplaintCase
     /// </summary>
     public void ShareDocument(int sequence, DateTimeOffset at, Actor by)
     {
+        EnsureAdvisorRegister("Deling med forvaltningen");
         var doc = documents.FirstOrDefault(d => d.Sequence == sequence)
             ?? throw new DomainException($"Dokument {CaseNumber.FormatDocument(Number, sequence)} findes ikke på sagen.");
         if (doc.Kind == DocumentKind.Note)
@@ -438,6 +442,13 @@ public sealed partial class ComplaintCase
         SharedWithAdministrationId = AdministrationId;
         SharedAt = at;
         ContactDetailsShared = false;
+    }
+
+    /// <summary>Steps of the advisor's supervision (a statement request, a targeted effort, sharing with the administration) never happen on an administration's own case.</summary>
+    private void EnsureAdvisorRegister(string what)
+    {
+        if (OwnerAdministrationId is not null)
+            throw new DomainException($"{what} hører til Borgerrådgiverens sager, ikke til en sag i forvaltningens eget klageregister.");
     }
 
     private void RequireAdministration()

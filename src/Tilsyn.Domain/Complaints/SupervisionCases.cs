@@ -12,6 +12,6 @@ public static class SupervisionCases
     public static readonly Expression<Func<ComplaintCase, bool>> Only =
         c => c.Type == CaseType.Complaint || c.Type == CaseType.Inquiry || c.Type == CaseType.OwnInitiative;
 
-    /// <summary>Only the supervision cases of a query.</summary>
-    public static IQueryable<ComplaintCase> Supervision(this IQueryable<ComplaintCase> cases) => cases.Where(Only);
+    /// <summary>Only the advisor's supervision cases of a query: never a case of an administration's own register (<see cref="CaseRegisters.AdvisorsOwn"/>).</summary>
+    public static IQueryable<ComplaintCase> Supervision(this IQueryable<ComplaintCase> cases) => cases.Where(Only).Where(CaseRegisters.AdvisorsOwn);
 }

@@ -2,7 +2,7 @@ namespace Tilsyn.Identity;
 
 /// <summary>
 /// Which administrations' data a user may see. The one rule behind every list and lookup:
-/// advisor staff see all administrations, an AdministrationContact only its own, and Leadership
+/// advisor staff see all administrations, an AdministrationContact or AdministrationCaseworker only its own, and Leadership
 /// sees no case-level data at all (aggregates only).
 /// </summary>
 public sealed record DataScope
@@ -31,7 +31,7 @@ public sealed record DataScope
     {
         var set = roles.ToHashSet();
         if (set.Contains(Roles.Advisor) || set.Contains(Roles.AdvisorLead)) return AllAdministrations;
-        if (set.Contains(Roles.AdministrationContact) && administrationId is { } id) return Administration(id);
+        if ((set.Contains(Roles.AdministrationContact) || set.Contains(Roles.AdministrationCaseworker)) && administrationId is { } id) return Administration(id);
         return None;
     }
 

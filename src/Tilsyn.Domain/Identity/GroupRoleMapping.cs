@@ -13,7 +13,7 @@ public sealed record GroupRole(string Role, string? AdministrationCode);
 /// </summary>
 public sealed class GroupRoleMapping
 {
-    private static readonly string[] Precedence = [Roles.AdvisorLead, Roles.Advisor, Roles.AdministrationContact, Roles.Leadership];
+    private static readonly string[] Precedence = [Roles.AdvisorLead, Roles.Advisor, Roles.AdministrationContact, Roles.AdministrationCaseworker, Roles.Leadership];
     private readonly Dictionary<string, GroupRole> map;
 
     private GroupRoleMapping(Dictionary<string, GroupRole> map) => this.map = map;
@@ -35,10 +35,10 @@ public sealed class GroupRoleMapping
             if (code?.Length == 0) code = null;
             var known = Roles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
                 ?? throw new DomainException($"Gruppen '{g}' er knyttet til en ukendt rolle; brug en af: {string.Join(", ", Roles.All)}.");
-            if (known == Roles.AdministrationContact && code is null)
+            if (Roles.IsAdministrationRole(known) && code is null)
                 throw new DomainException($"Gruppen '{g}' giver rollen {known}, som kræver en forvaltningskode ({known}:<kode>).");
-            if (known != Roles.AdministrationContact && code is not null)
-                throw new DomainException($"Gruppen '{g}': kun rollen {Roles.AdministrationContact} hører til en forvaltning.");
+            if (!Roles.IsAdministrationRole(known) && code is not null)
+                throw new DomainException($"Gruppen '{g}': kun rollerne {Roles.AdministrationContact} og {Roles.AdministrationCaseworker} hører til en forvaltning.");
             map[g] = new GroupRole(known, code);
         }
         return new GroupRoleMapping(map);
@@ -50,8 +50,8 @@ public sealed class GroupRoleMapping
         var matches = groups.Select(g => map.GetValueOrDefault(g.Trim())).OfType<GroupRole>().Distinct().ToList();
         if (matches.Count == 0) return null;
         var best = matches.OrderBy(m => Array.IndexOf(Precedence, m.Role)).First();
-        if (best.Role == Roles.AdministrationContact
-            && matches.Where(m => m.Role == Roles.AdministrationContact).Select(m => m.AdministrationCode).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+        if (Roles.IsAdministrationRole(best.Role)
+            && matches.Where(m => Roles.IsAdministrationRole(m.Role)).Select(m => m.AdministrationCode).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
             throw new DomainException("Brugerens grupper giver adgang til flere forvaltninger; en kontaktperson hører til én forvaltning.");
         return best;
     }

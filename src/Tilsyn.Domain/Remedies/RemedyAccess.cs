@@ -16,9 +16,6 @@ namespace Tilsyn.Remedies;
 /// </summary>
 public sealed class RemedyAccess
 {
-    /// <summary>The administration's own complaint handlers' role (issue 15); named here until <c>Roles</c> has it.</summary>
-    public const string AdministrationCaseworkerRole = "AdministrationCaseworker";
-
     private readonly bool staff;
     private readonly int? administrationOf;
 
@@ -28,7 +25,7 @@ public sealed class RemedyAccess
     {
         var set = roles.ToHashSet(StringComparer.Ordinal);
         var staff = set.Contains(Roles.Advisor) || set.Contains(Roles.AdvisorLead);
-        var handler = set.Contains(Roles.AdministrationContact) || set.Contains(AdministrationCaseworkerRole);
+        var handler = set.Contains(Roles.AdministrationContact) || set.Contains(Roles.AdministrationCaseworker);
         return new(staff, !staff && handler ? administrationId : null);
     }
 

@@ -17,7 +17,7 @@ public sealed class CaseExampleService(TilsynDbContext db, TimeProvider clock, C
 {
     public async Task<CaseExample> FromCaseAsync(int caseId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Include(x => x.Categories).FirstOrDefaultAsync(x => x.Id == caseId, ct)
+        var c = await db.Cases.AsNoTracking().Where(Tilsyn.Complaints.CaseRegisters.AdvisorsOwn).Include(x => x.Categories).FirstOrDefaultAsync(x => x.Id == caseId, ct)
             ?? throw new DomainException("Sagen findes ikke.");
         var year = (c.ConcludedAt ?? c.ReceivedAt).ToCopenhagen().Year;
         var example = CaseExample.FromCase(c, year, clock.GetUtcNow(), user.DisplayName(), await OrganisationNamesAsync(ct));

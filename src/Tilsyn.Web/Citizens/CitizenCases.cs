@@ -32,7 +32,7 @@ public sealed class CitizenCases(TilsynDbContext db, CprLookup lookup, CaseSearc
     {
         if (CprOf(citizen) is not { } cpr) return db.Cases.Where(_ => false);
         var hash = lookup.Hash(cpr);
-        return db.Cases.Where(c => c.Citizen!.CprLookup == hash && c.PersonalDataDeletedAt == null);
+        return db.Cases.Where(CaseRegisters.AdvisorsOwn).Where(c => c.Citizen!.CprLookup == hash && c.PersonalDataDeletedAt == null);
     }
 
     /// <summary>The citizen's cases, newest first.</summary>

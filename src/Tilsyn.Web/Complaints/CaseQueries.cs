@@ -12,6 +12,13 @@ public sealed record CaseRow(
     int Id, string Number, string Subject, CaseType Type, CaseStatus Status, string? AdministrationCode, string? UnitName,
     string? CaseworkerName, DateTimeOffset ReceivedAt, DateOnly? NextDue, string? NextDueWhat, bool Overdue);
 
+/// <summary>The filters of an administration's register list: status, open (true) or finished (false), category, linked entries only (true) or own complaints only (false).</summary>
+public sealed record RegisterFilter(CaseStatus? Status, bool? Open, ComplaintCategory? Category, bool? Linked);
+
+/// <summary>A line of an administration's register; <paramref name="LinkedAdvisorCaseNumber"/> marks a complaint to the advisor.</summary>
+public sealed record RegisterRow(string Number, string Subject, CaseStatus Status, DateTimeOffset ReceivedAt, IReadOnlyList<ComplaintCategory> Categories,
+    string? LinkedAdvisorCaseNumber, bool SharedWithAdvisor, DateOnly? NextDue, bool Overdue);
+
 public sealed record WorkItem(string CaseNumber, string Subject, string What, DateOnly Due, bool Overdue, bool DueTomorrowOrToday);
 
 /// <summary>
@@ -103,8 +110,38 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
     }
 
     /// <summary>
-    /// The worklist: open deadlines sorted by due date, overdue first. For a caseworker the cases
-    /// assigned to them (or unassigned); for a contact the statements its administration owes.
+    /// An administration's own complaint register (<see cref="CaseRegisters.OfAdministration"/>) as its users
+    /// see it: every case of the register, newest first, filtered. Empty for anyone but that administration's users.
+    /// </summary>
+    public async Task<List<RegisterRow>> RegisterAsync(ClaimsPrincipal user, RegisterFilter f, int max, CancellationToken ct)
+    {
+        var access = Access(user);
+        if (access.IsStaff || access.ContactOf is not { } own) return [];
+        var today = clock.Today();
+        var q = db.Cases.AsNoTracking().Where(CaseRegisters.OfAdministration(own));
+        if (f.Status is { } s) q = q.Where(c => c.Status == s);
+        if (f.Open == true) q = q.Where(CaseDeadlines.OpenCase);
+        if (f.Open == false) q = q.Where(c => c.Status == CaseStatus.Concluded || c.Status == CaseStatus.Closed || c.Status == CaseStatus.Rejected || c.Status == CaseStatus.Forwarded);
+        if (f.Category is { } cat) q = q.Where(c => c.Categories.Any(x => x.Category == cat));
+        if (f.Linked is { } linked) q = q.Where(c => (c.LinkedAdvisorCaseId != null) == linked);
+        var raw = await q.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Number, c.Subject, c.Status, c.ReceivedAt, c.LinkedAdvisorCaseNumber, c.SharedWithAdvisorAt, Categories = c.Categories.Select(x => x.Category).ToList() })
+            .Take(max).ToListAsync(ct);
+        var ids = raw.Select(r => r.Id).ToList();
+        var deadlines = (await db.Cases.Where(c => ids.Contains(c.Id)).OpenDeadlines().ToListAsync(ct))
+            .ToLookup(d => d.CaseId, d => new OpenDeadline(d.Kind, d.Due, d.AdministrationId));
+        return raw.Select(r =>
+        {
+            var next = CaseDeadlines.Next(deadlines[r.Id]);
+            return new RegisterRow(r.Number, r.Subject, r.Status, r.ReceivedAt, r.Categories, r.LinkedAdvisorCaseNumber, r.SharedWithAdvisorAt is not null,
+                next?.Due, next?.IsOverdue(today) ?? false);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The worklist: open deadlines sorted by due date, overdue first. For a caseworker the advisor's cases
+    /// assigned to them (or unassigned), never a case of an administration's own register; for an
+    /// administration's user the statements its administration owes and the deadlines of its own register.
     /// </summary>
     public async Task<List<WorkItem>> WorklistAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -113,14 +150,14 @@ public sealed class CaseQueries(TilsynDbContext db, TimeProvider clock, CaseSear
         var scope = user.Scope();
         IQueryable<CaseDeadline> deadlines;
         var audience = DeadlineAudience.Advisor;
-        if (user.IsInRole(Roles.AdministrationContact))
+        if (!user.IsAdvisorStaff() && scope.AdministrationId is { } own)
         {
-            var own = scope.AdministrationId;
-            deadlines = Visible(user).OpenDeadlines().Where(d => d.Kind == DeadlineKind.Statement && d.AdministrationId == own);
+            var statements = Visible(user).Where(CaseRegisters.AdvisorsOwn).OpenDeadlines().Where(d => d.Kind == DeadlineKind.Statement && d.AdministrationId == own);
+            deadlines = statements.Concat(db.Cases.Where(CaseRegisters.OfAdministration(own)).OpenDeadlines());
             audience = DeadlineAudience.Contact;
         }
         else if (scope.MaySeeCaseData)
-            deadlines = Visible(user).Where(c => c.CaseworkerId == userId || c.CaseworkerId == null).OpenDeadlines();
+            deadlines = Visible(user).Where(CaseRegisters.AdvisorsOwn).Where(c => c.CaseworkerId == userId || c.CaseworkerId == null).OpenDeadlines();
         else return [];
 
         var rows = await deadlines

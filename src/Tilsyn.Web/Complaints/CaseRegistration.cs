@@ -44,7 +44,7 @@ public sealed record RegistrationFieldError(string Field, string Message);
 public sealed class CaseRegistration(
     TilsynDbContext db, CaseNumberAllocator numbers, WorkingDayCalendar calendar, DeadlinePolicy deadlines,
     TimeProvider clock, IDataProtectionProvider protection, CaseSearch search, Letters.CaseLetters letters, AccessLogging.AccessLog accessLog,
-    Security.ReceiptCap receiptCap, DataSubjects.CprLookup cprLookup)
+    Security.ReceiptCap receiptCap, DataSubjects.CprLookup cprLookup, LinkedEntries linkedEntries)
 {
     /// <param name="inTransaction">Work saved in the registration's own transaction (the integration API's idempotency record).</param>
     public async Task<RegistrationResult> RegisterAsync(IntakeForm form, IReadOnlyList<IncomingFile> files, Actor by, CancellationToken ct, Action<ComplaintCase>? inTransaction = null)
@@ -100,6 +100,8 @@ public sealed class CaseRegistration(
                 accessLog.Add(AccessAction.Create, theCase.Number, $"Sagen er registreret ({CaseTexts.Name(form.Channel)})");
                 if (citizen is not null && await receiptCap.AllowsReceiptAsync(theCase, ct)) await letters.SendReceiptAsync(theCase, token, ct);
                 await search.IndexAsync(theCase, ct);
+                // A complaint about a known administration shows up in that administration's own register at once.
+                await linkedEntries.SyncAsync(theCase, ct);
                 inTransaction?.Invoke(theCase);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
@@ -112,6 +114,63 @@ public sealed class CaseRegistration(
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Registers a complaint in an administration's own register (<i>forvaltningens klageregister</i>,
+    /// <see cref="ComplaintCase.ForAdministration"/>): a manual registration by the administration's user of a
+    /// complaint that came by letter, e-mail, phone or in person, received on <paramref name="received"/> (today
+    /// or earlier, at most two years back). Same validation, numbering and first-answer deadline in working days
+    /// as the advisor's cases; no receipt and no status link (those are the advisor's), the incoming complaint is
+    /// journalised as the case's first document.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterForAdministrationAsync(int administrationId, IntakeForm form, DateOnly received, Actor by, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        var fields = new List<RegistrationFieldError>();
+        var today = clock.Today();
+        Check(errors, fields, nameof(IntakeForm.Name), FreeText.Check(CaseTextFields.CitizenName, form.Name, required: true));
+        Check(errors, fields, nameof(IntakeForm.Subject), FreeText.Check(CaseTextFields.Subject, form.Subject, required: true));
+        Check(errors, fields, nameof(IntakeForm.Description), FreeText.Check(CaseTextFields.Description, form.Description, required: true));
+        Check(errors, fields, nameof(IntakeForm.Address), FreeText.Check(CaseTextFields.CitizenAddress, form.Address, required: false));
+        Check(errors, fields, nameof(IntakeForm.Phone), FreeText.Check(CaseTextFields.CitizenPhone, form.Phone, required: false));
+        Check(errors, fields, nameof(IntakeForm.Email), CaseTextFields.CitizenEmail.Problem(form.Email, required: false));
+        if (!string.IsNullOrWhiteSpace(form.Email) && !System.Net.Mail.MailAddress.TryCreate(form.Email.Trim(), out _))
+            Check(errors, fields, nameof(IntakeForm.Email), "Feltet 'E-mail' er ikke en gyldig e-mailadresse.");
+        if (form.Type is not (CaseType.Complaint or CaseType.Inquiry))
+            Check(errors, fields, nameof(IntakeForm.Type), "Forvaltningens klageregister rummer klager og henvendelser.");
+        if (!Enum.IsDefined(form.Channel))
+            Check(errors, fields, nameof(IntakeForm.Channel), "Vælg hvordan klagen er modtaget.");
+        if (received > today)
+            Check(errors, fields, "Received", "Modtagelsesdatoen kan ikke ligge efter i dag.");
+        if (received < today.AddYears(-2))
+            Check(errors, fields, "Received", "Modtagelsesdatoen kan højst ligge to år tilbage.");
+        CprNumber? cpr = null;
+        if (!string.IsNullOrWhiteSpace(form.Cpr))
+        {
+            if (CprNumber.TryParse(form.Cpr, today, out var parsed, out var cprError)) cpr = parsed;
+            else Check(errors, fields, nameof(IntakeForm.Cpr), cprError ?? "CPR-nummeret er ikke gyldigt.");
+        }
+        if (!await db.Administrations.AnyAsync(x => x.Id == administrationId, ct))
+            Check(errors, fields, nameof(IntakeForm.AdministrationId), "Forvaltningen findes ikke.");
+        if (errors.Count > 0) return new(null, null, errors) { FieldErrors = fields };
+
+        var now = clock.GetUtcNow();
+        var receivedAt = received == today ? now : Tilsyn.Calendar.DanishTime.At(received, new TimeOnly(12, 0));
+        var citizen = new Citizen(FreeText.Normalise(form.Name), string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim(), FreeText.Normalise(form.Phone), FreeText.Normalise(form.Address),
+            cpr is { } c ? protection.CreateProtector(CprPurpose).Protect(c.Digits) : null, cpr?.Masked, cpr is { } l ? cprLookup.Hash(l.Digits) : null);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var year = Tilsyn.Calendar.DanishTime.LocalDate(now).Year;
+        var theCase = ComplaintCase.ForAdministration(administrationId, year, await numbers.NextAsync(year, ct), form.Type, form.Channel, citizen,
+            FreeText.Normalise(form.Subject), FreeText.Normalise(form.Description), receivedAt, deadlines.FirstAnswerDue(calendar, received, form.Type), by);
+        theCase.AddDocument(DocumentKind.Incoming, form.Type == CaseType.Complaint ? "Klage fra borger" : "Henvendelse fra borger", now, by, theCase.Description, null, null, null);
+        db.Cases.Add(theCase);
+        await db.SaveChangesAsync(ct);
+        accessLog.Add(AccessAction.Create, theCase.Number, $"Sagen er registreret i forvaltningens klageregister ({CaseTexts.Name(form.Channel)})");
+        await search.IndexAsync(theCase, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(theCase, null, []);
     }
 
     public const string CprPurpose = "Tilsyn.Citizen.Cpr";

@@ -11,7 +11,8 @@ namespace Tilsyn.Web.Complaints;
 /// <item><c>case_search</c>: everything on the case (subject, description, notes, letters, statements); searched by the advisor's staff.</item>
 /// <item><c>case_search_shared</c>: only what the case's administration may see (<see cref="SharedTextOf"/>), and only
 /// while the case is shared with it; searched by its contacts, so a word that occurs only in an internal
-/// note or an unshared document never finds the case for them (<see cref="CaseAccess.SearchesInternalText"/>).</item>
+/// note or an unshared document never finds the case for them (<see cref="CaseAccess.SearchesInternalText"/>); a case
+/// of an administration's own register is there with all its text, for that administration's users.</item>
 /// </list>
 /// Created by the <c>Initial</c> and <c>Issue12NeedToKnow</c> migrations (<see cref="NeedToKnowMigration"/>).
 /// </summary>
@@ -35,6 +36,8 @@ public sealed class CaseSearch(TilsynDbContext db)
     /// </summary>
     public static string? SharedTextOf(ComplaintCase c)
     {
+        // A case of an administration's own register is the administration's: its users search all of it.
+        if (c.OwnerAdministrationId is not null) return TextOf(c);
         if (!c.IsSharedWithAdministration) return null;
         var sb = new StringBuilder().AppendLine(c.Number).AppendLine(CaseAccess.WithoutCpr(c.Subject)).AppendLine(CaseAccess.WithoutCpr(c.Description));
         foreach (var d in c.Documents.Where(d => d.Text is not null && d.VisibleToAdministration))

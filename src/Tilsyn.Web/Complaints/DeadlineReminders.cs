@@ -8,7 +8,8 @@ namespace Tilsyn.Web.Complaints;
 /// <summary>
 /// Reminds by e-mail of deadlines due tomorrow and of overdue ones (<see cref="CaseDeadlines"/>):
 /// the caseworker (or, for an unassigned case, every advisor caseworker) for the first answer and
-/// awaited statements; the administration's contacts for statements they owe. Runs every hour, with
+/// awaited statements; the administration's contacts for statements they owe; an administration's users
+/// for the cases of its own complaint register (<see cref="CaseRegisters"/>), which the advisor is never reminded of. Runs every hour, with
 /// the FOKUS reminders (<see cref="EvaluationReminders"/>); sends each reminder once a day.
 /// </summary>
 public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineReminders> log) : BackgroundService
@@ -35,7 +36,7 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
 
         var due = await db.Cases.AsNoTracking().OpenDeadlines()
             .Where(CaseDeadline.DueBy(tomorrow))
-            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, c.Type, c.CaseworkerId, d.Kind, d.Due, d.AdministrationId })
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, c.Subject, c.Type, c.CaseworkerId, d.Kind, d.Due, d.AdministrationId, c.OwnerAdministrationId })
             .ToListAsync(ct);
 
         var advisorRole = await db.Roles.Where(r => r.Name == Roles.Advisor).Select(r => r.Id).FirstOrDefaultAsync(ct);
@@ -63,6 +64,12 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
 
         foreach (var d in due.OrderBy(d => d.Due))
         {
+            // A case of an administration's own register is the administration's: its users are reminded, never the advisor's staff.
+            if (d.OwnerAdministrationId is { } owner)
+            {
+                Remind(d.Number, d.Subject, d.Type, d.Kind, DeadlineAudience.Advisor, d.Due, contacts.Where(x => x.AdministrationId == owner).Select(x => x.Email!));
+                continue;
+            }
             var workers = d.CaseworkerId is { } w ? advisors.Where(a => a.Id == w).Select(a => a.Email!) : advisors.Select(a => a.Email!);
             Remind(d.Number, d.Subject, d.Type, d.Kind, DeadlineAudience.Advisor, d.Due, workers);
             if (d.Kind == DeadlineKind.Statement)

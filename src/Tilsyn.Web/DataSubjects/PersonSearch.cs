@@ -30,7 +30,7 @@ public sealed class PersonSearch(TilsynDbContext db, CprLookup cprLookup)
 
     private async Task<List<PersonCase>> CasesAsync(PersonKey key, CancellationToken ct)
     {
-        var q = db.Cases.AsNoTracking().Where(c => c.Citizen != null);
+        var q = db.Cases.AsNoTracking().Where(Tilsyn.Complaints.CaseRegisters.AdvisorsOwn).Where(c => c.Citizen != null);
         var value = key.Value;
         q = key.Kind switch
         {
@@ -50,7 +50,7 @@ public sealed class PersonSearch(TilsynDbContext db, CprLookup cprLookup)
         foreach (var form in forms)
         {
             var rows = await db.CaseDocuments.AsNoTracking().Where(d => d.Text != null && d.Text.ToLower().Contains(form))
-                .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.CaseId, c.Number, c.Year, c.Sequence, DocSequence = d.Sequence, d.Kind, d.Title, d.CreatedAt })
+                .Join(db.Cases.Where(Tilsyn.Complaints.CaseRegisters.AdvisorsOwn), d => d.CaseId, c => c.Id, (d, c) => new { d.CaseId, c.Number, c.Year, c.Sequence, DocSequence = d.Sequence, d.Kind, d.Title, d.CreatedAt })
                 .Take(MaxPerKind).ToListAsync(ct);
             found.AddRange(rows.Select(r => new PersonDocument(r.CaseId, r.Number, r.DocSequence, r.Kind, r.Title, r.CreatedAt)));
         }

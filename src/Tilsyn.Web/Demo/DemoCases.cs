@@ -33,7 +33,9 @@ public sealed class DemoCases(TilsynDbContext db, WorkingDayCalendar calendar, D
         if (await db.Cases.AnyAsync(ct)) return;
         var admins = await db.Administrations.AsNoTracking().ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit).ToListAsync(ct);
-        var contacts = await db.Users.AsNoTracking().Where(u => u.AdministrationId != null).ToDictionaryAsync(u => u.AdministrationId!.Value, u => u.FullName, ct);
+        // One name per administration (its contact, first by user name: an administration may also have a caseworker).
+        var contacts = (await db.Users.AsNoTracking().Where(u => u.AdministrationId != null).Select(u => new { u.AdministrationId, u.UserName, u.FullName }).ToListAsync(ct))
+            .GroupBy(u => u.AdministrationId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(u => u.UserName, StringComparer.Ordinal).First().FullName);
         var all = Generate(admins, units, contacts, [new Actor(advisorId, advisorName), new Actor(leadId, leadName)], clock.GetUtcNow());
         db.Cases.AddRange(all);
         await db.SaveChangesAsync(ct);

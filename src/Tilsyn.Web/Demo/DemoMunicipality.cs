@@ -8,7 +8,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, IConfiguration config, ILogger<DemoMunicipality> log, TimeProvider clock)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, DemoOwnComplaints ownComplaints, IConfiguration config, ILogger<DemoMunicipality> log, TimeProvider clock)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -24,6 +24,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
         new("kff", "Mona Jensen", Roles.AdministrationContact, "KFF"),
         new("suf", "Henrik Berg", Roles.AdministrationContact, "SUF"),
         new("buf", "Lene Mortensen", Roles.AdministrationContact, "BUF"),
+        new("buf-klage", "Birgit Kjær", Roles.AdministrationCaseworker, "BUF"),
         new("sof", "Karim Hassan", Roles.AdministrationContact, "SOF"),
         new("tmf", "Ida Skov", Roles.AdministrationContact, "TMF"),
         new("bif", "Thomas Vang", Roles.AdministrationContact, "BIF"),
@@ -137,6 +138,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
             var advisor = await users.FindByNameAsync("sagsbehandler");
             var lead = await users.FindByNameAsync("kontorchef");
             await cases.SeedAsync(advisor!.Id, advisor.FullName, lead!.Id, lead.FullName, ct);
+            await ownComplaints.SeedAsync(ct);
             await evaluations.SeedAsync(ct);
         }
         await tx.CommitAsync(ct);

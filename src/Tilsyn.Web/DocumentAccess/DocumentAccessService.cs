@@ -25,7 +25,7 @@ public sealed class DocumentAccessService(TilsynDbContext db, AccessLog accessLo
     {
         if (request is null || request.Cases.Count == 0) return [];
         var numbers = request.Cases.ToList();
-        var found = await db.Cases.AsNoTracking().Include(c => c.Documents).AsSplitQuery().Where(c => numbers.Contains(c.Number)).ToListAsync(ct);
+        var found = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn).Include(c => c.Documents).AsSplitQuery().Where(c => numbers.Contains(c.Number)).ToListAsync(ct);
         return [.. found.OrderBy(c => numbers.IndexOf(c.Number))];
     }
 
@@ -64,12 +64,12 @@ public sealed class DocumentAccessService(TilsynDbContext db, AccessLog accessLo
     public async Task EnsureCaseExistsAsync(string number, CancellationToken ct)
     {
         var n = (number ?? "").Trim();
-        if (!await db.Cases.AnyAsync(c => c.Number == n, ct)) throw new DomainException($"Der findes ingen sag med nummeret {n}.");
+        if (!await db.Cases.Where(CaseRegisters.AdvisorsOwn).AnyAsync(c => c.Number == n, ct)) throw new DomainException($"Der findes ingen sag med nummeret {n}.");
     }
 
     /// <summary>The chosen document of a named case, as stored.</summary>
     public async Task<CaseDocument> DocumentAsync(string caseNumber, int sequence, CancellationToken ct) =>
-        await db.CaseDocuments.AsNoTracking().Where(d => d.Sequence == sequence && db.Cases.Any(c => c.Id == d.CaseId && c.Number == caseNumber)).FirstOrDefaultAsync(ct)
+        await db.CaseDocuments.AsNoTracking().Where(d => d.Sequence == sequence && db.Cases.Any(c => c.Id == d.CaseId && c.Number == caseNumber && c.OwnerAdministrationId == null)).FirstOrDefaultAsync(ct)
             ?? throw new DomainException($"Sag {caseNumber} har intet dokument {sequence}.");
 
     /// <summary>Every chosen document as released: redactions applied to title and text, files whole, withheld ones listed only.</summary>

@@ -85,7 +85,10 @@ public static class IdentitySetup
             .AddPolicy(Policies.AdvisorStaff, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead))
             .AddPolicy(Policies.AdvisorLead, p => p.RequireRole(Roles.AdvisorLead))
             .AddPolicy(Policies.CaseReaders, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead, Roles.AdministrationContact))
-            .AddPolicy(Policies.AdministrationContact, p => p.RequireRole(Roles.AdministrationContact).RequireClaim(TilsynClaims.AdministrationId));
+            .AddPolicy(Policies.AdministrationContact, p => p.RequireRole(Roles.AdministrationContact).RequireClaim(TilsynClaims.AdministrationId))
+            .AddPolicy(Policies.CaseHandlers, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead, Roles.AdministrationContact, Roles.AdministrationCaseworker))
+            .AddPolicy(Policies.AdministrationUsers, p => p.RequireRole(Roles.AdministrationContact, Roles.AdministrationCaseworker).RequireClaim(TilsynClaims.AdministrationId))
+            .AddPolicy(Policies.CountReaders, p => p.RequireRole(Roles.Advisor, Roles.AdvisorLead, Roles.Leadership));
         return services;
     }
 

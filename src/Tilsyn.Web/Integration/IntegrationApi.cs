@@ -183,7 +183,7 @@ public static class IntegrationApi
     private static async Task<IResult> ReadStatusAsync(string number, HttpContext http, TilsynDbContext db, AccessLog accessLog, TimeProvider clock, CancellationToken ct)
     {
         var c = number.Length > 12 ? null
-            : await db.Cases.AsNoTracking().Include(x => x.StatementRequests).FirstOrDefaultAsync(x => x.Number == number, ct);
+            : await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn).Include(x => x.StatementRequests).FirstOrDefaultAsync(x => x.Number == number, ct);
         if (c is null)
             return TypedResults.Problem(statusCode: 404, title: "Sagen findes ikke", detail: "Der er ingen sag med det nummer.");
         var administration = c.AdministrationId is { } a

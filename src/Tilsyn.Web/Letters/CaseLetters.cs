@@ -93,8 +93,10 @@ public sealed class CaseLetters(TilsynDbContext db, MailOutbox outbox, DigitalPo
         string recipientName, string? citizenEmail, IReadOnlyList<string> otherRecipients, CancellationToken ct,
         string? citizenMailText = null, string? protectedStatusToken = null, bool legalNotification = false, (string FileName, byte[] Pdf)? additional = null)
     {
+        // A letter on a case of an administration's own register is the administration's letter, not the advisor's.
+        var owner = c.OwnerAdministrationId is { } o ? await db.Administrations.AsNoTracking().Where(x => x.Id == o).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var pdf = LetterPdf.Render(new LetterDocument(
-            SenderLines: ["Borgerrådgiveren", .. (config.GetSection("Letters:SenderAddress").Get<string[]>() ?? ["Rådhuset", "1599 København V"])],
+            SenderLines: [owner ?? "Borgerrådgiveren", .. (config.GetSection("Letters:SenderAddress").Get<string[]>() ?? ["Rådhuset", "1599 København V"])],
             RecipientName: recipientName,
             RecipientAddressLines: toCitizen && c.Citizen?.Address is { } addr ? addr.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             Date: clock.Today(),

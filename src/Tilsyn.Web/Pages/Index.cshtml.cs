@@ -37,6 +37,7 @@ public sealed class IndexModel(OrganisationQueries organisation, Tilsyn.Web.Comp
         else if (User.IsInRole(Roles.AdvisorLead)) Heading = "Kontorchefens overblik";
         else if (User.IsInRole(Roles.Advisor)) Heading = "Sagsbehandlerens forside";
         else if (User.IsInRole(Roles.Leadership)) Heading = "Ledelsesinformation";
+        else if (User.IsInRole(Roles.AdministrationCaseworker)) Heading = "Forvaltningens klager";
         else Heading = "Tilsyn";
     }
 }

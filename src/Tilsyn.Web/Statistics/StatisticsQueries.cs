@@ -90,7 +90,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         if (complaintsRead.TryGetValue((from, to), out var read)) return read;
         var start = Start(from);
         var end = End(to);
-        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(c => c.Type == CaseType.Complaint && c.OwnerAdministrationId == null && c.ReceivedAt >= start && c.ReceivedAt < end)
+        return complaintsRead[(from, to)] = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn).Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new ValueTuple<int?, int?, DateTimeOffset>(c.AdministrationId, c.UnitId, c.ReceivedAt)).ToListAsync(ct);
     }
 
@@ -140,8 +140,8 @@ public sealed class StatisticsQueries(TilsynDbContext db)
     {
         var start = Start(from);
         var end = End(to);
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.Type == CaseType.Complaint && c.OwnerAdministrationId == null && c.ReceivedAt >= start && c.ReceivedAt < end && c.AdministrationId != null)
+        var cases = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn)
+            .Where(c => c.Type == CaseType.Complaint && c.ReceivedAt >= start && c.ReceivedAt < end && c.AdministrationId != null)
             .Where(c => administrationId == null || c.AdministrationId == administrationId)
             .Select(c => new { c.AdministrationId, c.UnitId, Categories = c.Categories.Select(x => x.Category).ToList() })
             .ToListAsync(ct);
@@ -217,8 +217,8 @@ public sealed class StatisticsQueries(TilsynDbContext db)
         for (var i = 0; i < historyQuarters; i++) first = first.Previous;
         var start = Start(first);
         var end = End(latest);
-        var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.Type == CaseType.Complaint && c.OwnerAdministrationId == null && c.UnitId != null && c.ReceivedAt >= start && c.ReceivedAt < end)
+        var rows = await db.Cases.AsNoTracking().Where(CaseRegisters.AdvisorsOwn)
+            .Where(c => c.Type == CaseType.Complaint && c.UnitId != null && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => new { c.UnitId, c.ReceivedAt, Categories = c.Categories.Select(x => x.Category).ToList() })
             .ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);

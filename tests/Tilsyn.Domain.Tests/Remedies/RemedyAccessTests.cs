@@ -24,7 +24,7 @@ public sealed class RemedyAccessTests
     [InlineData(Roles.Advisor, null, true, true, false, false)]
     [InlineData(Roles.AdvisorLead, null, true, true, false, false)]
     [InlineData(Roles.AdministrationContact, Buf, false, true, true, true)]
-    [InlineData(RemedyAccess.AdministrationCaseworkerRole, Buf, false, true, true, true)]
+    [InlineData(Roles.AdministrationCaseworker, Buf, false, true, true, true)]
     [InlineData(Roles.AdministrationContact, Sof, false, false, false, false)]
     [InlineData(Roles.Leadership, null, false, false, false, false)]
     [InlineData(Roles.Leadership, Buf, false, false, false, false)]

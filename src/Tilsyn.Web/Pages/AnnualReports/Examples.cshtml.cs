@@ -17,7 +17,7 @@ public sealed class ExamplesModel(TilsynDbContext db, CaseExampleService example
     public async Task<IActionResult> OnPostFromCaseAsync(string? caseNumber, CancellationToken ct)
     {
         var number = (caseNumber ?? "").Trim();
-        var id = await db.Cases.Where(c => c.Number == number).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+        var id = await db.Cases.Where(Tilsyn.Complaints.CaseRegisters.AdvisorsOwn).Where(c => c.Number == number).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
             ?? throw new DomainException($"Sagsnummer: sagen \"{number}\" findes ikke.");
         var e = await examples.FromCaseAsync(id, User, ct);
         return Redirect($"/AnnualReports/Example?id={e.Id}");

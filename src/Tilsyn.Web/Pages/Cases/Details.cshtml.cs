@@ -16,7 +16,8 @@ namespace Tilsyn.Web.Pages.Cases;
 [UploadLimits]
 public sealed class DetailsModel(
     TilsynDbContext db, CaseQueries cases, CaseSearch search, AccessLog accessLog, TimeProvider clock,
-    WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters) : PageModel, IDomainErrorPage
+    WorkingDayCalendar calendar, DeadlinePolicy deadlines, IDataProtectionProvider protection, Tilsyn.Web.Letters.CaseLetters letters,
+    LinkedEntries linkedEntries) : PageModel, IDomainErrorPage
 {
 
     public ComplaintCase Case { get; private set; } = null!;
@@ -42,6 +43,15 @@ public sealed class DetailsModel(
     public OpenDeadline? StatementDeadline(StatementRequest request) => CaseDeadlines.Open(Case, request);
     public bool IsStaff => User.IsAdvisorStaff();
 
+    /// <summary>Whether the user works this case (<see cref="CaseAccess.MayHandle"/>): the advisor's staff on the advisor's cases, the administration's users on its own register's cases.</summary>
+    public bool MayHandle => Access.MayHandle(Case);
+
+    /// <summary>The advisor's staff working an advisor's case: the steps that belong to the advisor alone (statement requests, targeted effort, sharing, assignment, status link, legal hold).</summary>
+    public bool AdvisorHandles => IsStaff && MayHandle;
+
+    /// <summary>The owning administration's name on a case of its own register; null on an advisor's case.</summary>
+    public string? OwnerName { get; private set; }
+
     /// <summary>What the user may see on the case (<see cref="CaseAccess"/>): a contact sees shared documents, never the CPR number.</summary>
     public CaseAccess Access => CaseQueries.Access(User);
 
@@ -53,7 +63,7 @@ public sealed class DetailsModel(
     }
 
     public Task<IActionResult> OnPostClassifyAsync(string number, CaseType type, int? administrationId, int? unitId, string? kleCode, List<ComplaintCategory> categories, CancellationToken ct) =>
-        StaffAct(number, "Klassificering", async c =>
+        HandlerAct(number, "Klassificering", async c =>
         {
             if (unitId is { } u && !await db.OrgUnits.AnyAsync(x => x.Id == u && x.AdministrationId == administrationId, ct))
                 throw new DomainException("Enheden hører ikke til den valgte forvaltning.");
@@ -65,7 +75,7 @@ public sealed class DetailsModel(
         }, ct);
 
     public Task<IActionResult> OnPostAssignAsync(string number, string? caseworkerId, CancellationToken ct) =>
-        StaffAct(number, "Sagsbehandler", async c =>
+        AdvisorAct(number, "Sagsbehandler", async c =>
         {
             string? name = null;
             if (!string.IsNullOrEmpty(caseworkerId))
@@ -75,13 +85,13 @@ public sealed class DetailsModel(
         }, ct);
 
     public Task<IActionResult> OnPostReviewAsync(string number, string? reason, CancellationToken ct) =>
-        StaffAct(number, "Under behandling", c => { c.StartReview(Now, Me, reason); return Task.CompletedTask; }, ct);
+        HandlerAct(number, "Under behandling", c => { c.StartReview(Now, Me, reason); return Task.CompletedTask; }, ct);
 
     public Task<IActionResult> OnPostTargetedAsync(string number, string note, CancellationToken ct) =>
-        StaffAct(number, "Målrettet indsats", c => { c.StartTargetedEffort(Now, Me, note); return Task.CompletedTask; }, ct);
+        AdvisorAct(number, "Målrettet indsats", c => { c.StartTargetedEffort(Now, Me, note); return Task.CompletedTask; }, ct);
 
     public Task<IActionResult> OnPostRequestStatementAsync(string number, string question, int? workingDays, CancellationToken ct) =>
-        StaffAct(number, "Udtalelse anmodet", async c =>
+        AdvisorAct(number, "Udtalelse anmodet", async c =>
         {
             var request = c.RequestStatement(question, deadlines.StatementDue(calendar, clock.Today(), workingDays), Now, Me);
             await db.SaveChangesAsync(ct);
@@ -94,7 +104,7 @@ public sealed class DetailsModel(
 
     /// <summary>"Del med forvaltningen": the administration's contacts see the case from now on (logged); the citizen's contact details only when ticked.</summary>
     public Task<IActionResult> OnPostShareAsync(string number, bool contactDetails, CancellationToken ct) =>
-        StaffAct(number, "Delt med forvaltningen", c =>
+        AdvisorAct(number, "Delt med forvaltningen", c =>
         {
             c.ShareWithAdministration(contactDetails, Now, Me);
             accessLog.Add(AccessAction.Share, c.Number, contactDetails ? "Sagen delt med forvaltningen med borgerens kontaktoplysninger" : "Sagen delt med forvaltningen uden borgerens kontaktoplysninger");
@@ -103,7 +113,7 @@ public sealed class DetailsModel(
 
     /// <summary>Shares one document with the administration (logged); internal notes are refused by the case.</summary>
     public Task<IActionResult> OnPostShareDocumentAsync(string number, int sequence, CancellationToken ct) =>
-        StaffAct(number, "Dokument delt med forvaltningen", c =>
+        AdvisorAct(number, "Dokument delt med forvaltningen", c =>
         {
             c.ShareDocument(sequence, Now, Me);
             accessLog.Add(AccessAction.Share, c.Number, $"Dokument {CaseNumber.FormatDocument(c.Number, sequence)} delt med forvaltningen");
@@ -111,7 +121,7 @@ public sealed class DetailsModel(
         }, ct);
 
     public Task<IActionResult> OnPostExtendAsync(string number, int requestId, DateOnly newDue, string reason, CancellationToken ct) =>
-        StaffAct(number, "Frist forlænget", c =>
+        AdvisorAct(number, "Frist forlænget", c =>
         {
             var r = c.StatementRequests.FirstOrDefault(x => x.Id == requestId) ?? throw new DomainException("Anmodningen findes ikke på sagen.");
             c.ExtendStatementDeadline(r, newDue, reason, Now, Me);
@@ -141,7 +151,7 @@ public sealed class DetailsModel(
     }
 
     public Task<IActionResult> OnPostNoteAsync(string number, string text, int? corrects, CancellationToken ct) =>
-        StaffAct(number, "Notat", c =>
+        HandlerAct(number, "Notat", c =>
         {
             if (Tilsyn.Complaints.Intake.FreeText.Check(CaseTextFields.Note, text, required: true) is { } bad) throw new DomainException(bad);
             c.AddNote(Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me, corrects);
@@ -153,7 +163,7 @@ public sealed class DetailsModel(
     /// the citizen (it then meets the first-answer deadline) or only informs; the title never decides it.
     /// </summary>
     public Task<IActionResult> OnPostLetterAsync(string number, string? title, string? text, bool? answersCitizen, CancellationToken ct) =>
-        StaffAct(number, "Brev til borgeren", async c =>
+        HandlerAct(number, "Brev til borgeren", async c =>
         {
             if (answersCitizen is null) throw new DomainException("Angiv, om brevet er et svar til borgeren.");
             foreach (var (field, value) in new[] { (CaseTextFields.LetterTitle, title), (CaseTextFields.LetterBody, text) })
@@ -162,14 +172,16 @@ public sealed class DetailsModel(
         }, ct, append: true);
 
     public Task<IActionResult> OnPostFirstAnswerAsync(string number, CancellationToken ct) =>
-        StaffAct(number, "Første svar givet", c => { c.RecordFirstAnswer(Now, Me); return Task.CompletedTask; }, ct);
+        HandlerAct(number, "Første svar givet", c => { c.RecordFirstAnswer(Now, Me); return Task.CompletedTask; }, ct);
 
     public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary, CancellationToken ct) =>
-        StaffAct(number, "Afsluttet", async c =>
+        HandlerAct(number, "Afsluttet", async c =>
         {
             foreach (var (field, value) in new[] { (CaseTextFields.Conclusion, conclusion), (CaseTextFields.Recommendation, recommendation), (CaseTextFields.Summary, summary) })
                 if (Tilsyn.Complaints.Intake.FreeText.Check(field, value, required: false) is { } bad) throw new DomainException(bad);
             c.Conclude(outcome, breached, conclusion, recommendation, summary, Now, Me);
+            // On the administration's own case the administration writes its own letter; the advisor's conclusion letter and recommendation register are the advisor's.
+            if (c.OwnerAdministrationId is not null) return;
             // A recommendation to the administration goes into the register, to be followed up within three months.
             if (c.RecommendationText is { } rec && c.AdministrationId is { } adminId)
                 db.Recommendations.Add(new Tilsyn.Recommendations.Recommendation(Tilsyn.Recommendations.RecommendationSource.ComplaintCase, c.Number, adminId, c.UnitId,
@@ -179,27 +191,37 @@ public sealed class DetailsModel(
         }, ct);
 
     public Task<IActionResult> OnPostRejectAsync(string number, string reason, CancellationToken ct) =>
-        StaffAct(number, "Afvist", c => { c.Reject(reason, Now, Me); return Task.CompletedTask; }, ct);
+        HandlerAct(number, "Afvist", c => { c.Reject(reason, Now, Me); return Task.CompletedTask; }, ct);
 
     public Task<IActionResult> OnPostForwardAsync(string number, string recipient, CancellationToken ct) =>
-        StaffAct(number, "Videresendt", c => { c.Forward(recipient, Now, Me); return Task.CompletedTask; }, ct);
+        HandlerAct(number, "Videresendt", c => { c.Forward(recipient, Now, Me); return Task.CompletedTask; }, ct);
 
     public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
-        StaffAct(number, "Lukket", c => { c.Close(Now, Me); return Task.CompletedTask; }, ct);
+        HandlerAct(number, "Lukket", c => { c.Close(Now, Me); return Task.CompletedTask; }, ct);
 
     /// <summary>Marks the citizen exempt from Digital Post (<i>fritaget for Digital Post</i>), or no longer exempt; in the history and the access log.</summary>
     public Task<IActionResult> OnPostDigitalPostExemptionAsync(string number, bool exempt, CancellationToken ct) =>
-        StaffAct(number, exempt ? "Borgeren fritaget for Digital Post" : "Borgerens fritagelse for Digital Post ophævet", c =>
+        HandlerAct(number, exempt ? "Borgeren fritaget for Digital Post" : "Borgerens fritagelse for Digital Post ophævet", c =>
         {
             c.SetDigitalPostExemption(exempt, Now, Me);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>The administration shares a case of its own register with the advisor, who may then read it (logged).</summary>
+    public Task<IActionResult> OnPostShareWithAdvisorAsync(string number, CancellationToken ct) =>
+        HandlerAct(number, "Delt med Borgerrådgiveren", c =>
+        {
+            c.ShareWithAdvisor(Now, Me);
+            accessLog.Add(AccessAction.Share, c.Number, "Sagen i forvaltningens klageregister delt med Borgerrådgiveren");
             return Task.CompletedTask;
         }, ct);
 
     /// <summary>Shows the full CPR number once, and logs that it was shown.</summary>
     public async Task<IActionResult> OnPostRevealCprAsync(string number, CancellationToken ct)
     {
-        if (!IsStaff) return Forbid();
+        if (!User.Scope().MaySeeCaseData) return Forbid();
         if (!await LoadAsync(number, ct)) return NotFound();
+        if (!Access.MaySeeCprOf(Case)) return Forbid();
         if (Case.Citizen?.ProtectedCpr is { } p)
         {
             RevealedCpr = protection.CreateProtector(CaseRegistration.CprPurpose).Unprotect(p);
@@ -212,10 +234,21 @@ public sealed class DetailsModel(
     private DateTimeOffset Now => clock.GetUtcNow();
     private Actor Me => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.DisplayName());
 
-    private async Task<IActionResult> StaffAct(string number, string what, Func<ComplaintCase, Task> action, CancellationToken ct, bool append = false)
+    /// <summary>A step of the case's workflow, for whoever works the case (<see cref="MayHandle"/>); anyone else who sees the case is refused (403), anyone who does not gets 404.</summary>
+    private async Task<IActionResult> HandlerAct(string number, string what, Func<ComplaintCase, Task> action, CancellationToken ct, bool append = false)
+    {
+        if (!User.Scope().MaySeeCaseData) return Forbid();
+        if (!await LoadAsync(number, ct)) return NotFound();
+        if (!MayHandle) return Forbid();
+        return await Act(what, action, ct, append);
+    }
+
+    /// <summary>A step that belongs to the advisor alone: only the advisor's staff on an advisor's case.</summary>
+    private async Task<IActionResult> AdvisorAct(string number, string what, Func<ComplaintCase, Task> action, CancellationToken ct, bool append = false)
     {
         if (!IsStaff) return Forbid();
         if (!await LoadAsync(number, ct)) return NotFound();
+        if (!AdvisorHandles) return Forbid();
         return await Act(what, action, ct, append);
     }
 
@@ -240,6 +273,8 @@ public sealed class DetailsModel(
         }
         if (!append) db.ExpectVersion(Case, ShownVersion);
         await action(Case);
+        // An advisor's complaint about an administration is also an entry in that administration's register, kept in step in the same transaction.
+        await linkedEntries.SyncAsync(Case, ct);
         accessLog.Add(AccessAction.Change, Case.Number, what);
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(Case, ct);
@@ -255,12 +290,19 @@ public sealed class DetailsModel(
         var c = await cases.LoadAsync(User, number, ct);
         if (c is null) return false;
         Case = c;
-        Documents = c.Documents.Where(Access.MaySee).OrderBy(d => d.Sequence).ToList();
+        Documents = c.Documents.Where(d => Access.MaySee(c, d)).OrderBy(d => d.Sequence).ToList();
+        OwnerName = c.OwnerAdministrationId is { } owner ? await db.Administrations.Where(x => x.Id == owner).Select(x => x.Code + " – " + x.Name).FirstOrDefaultAsync(ct) : null;
         AdministrationName = c.AdministrationId is { } a ? await db.Administrations.Where(x => x.Id == a).Select(x => x.Code + " – " + x.Name).FirstOrDefaultAsync(ct) : null;
         UnitName = c.UnitId is { } u ? await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         CaseworkerName = c.CaseworkerId is { } w ? await db.Users.Where(x => x.Id == w).Select(x => x.FullName).FirstOrDefaultAsync(ct) : null;
         DefaultStatementDue = deadlines.StatementDue(calendar, clock.Today());
-        if (IsStaff)
+        if (!IsStaff && c.OwnerAdministrationId is { } own && Access.MayHandle(c))
+        {
+            // The administration classifies its own case within itself.
+            Administrations = await db.Administrations.AsNoTracking().Where(x => x.Id == own).ToListAsync(ct);
+            Units = await db.OrgUnits.AsNoTracking().Where(x => x.AdministrationId == own && x.Kind == OrgUnitKind.Unit && !x.IsClosed).OrderBy(x => x.Name).ToListAsync(ct);
+        }
+        if (IsStaff && c.OwnerAdministrationId is null)
         {
             DigitalPost = await Tilsyn.Web.DigitalPost.DigitalPostState.ForCaseAsync(db, c.Number, ct);
             Administrations = await db.Administrations.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);

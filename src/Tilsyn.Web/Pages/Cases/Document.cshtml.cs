@@ -13,7 +13,7 @@ public sealed class DocumentModel(CaseQueries cases, AccessLog accessLog) : Page
     {
         var c = await cases.LoadAsync(User, number, ct);
         var doc = c?.Documents.FirstOrDefault(d => d.Sequence == sequence);
-        if (c is null || doc is null || !CaseQueries.Access(User).MaySee(doc)) return NotFound();
+        if (c is null || doc is null || !CaseQueries.Access(User).MaySee(c, doc)) return NotFound();
         await accessLog.WriteAsync(AccessAction.Download, c.Number, $"Dokument {CaseNumber.FormatDocument(c.Number, doc.Sequence)}: {doc.Title}", ct);
         return FileOf(c, doc);
     }

@@ -55,7 +55,8 @@ public sealed class LegalHoldModel(TilsynDbContext db, CaseQueries cases, Retent
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
         var c = await cases.LoadAsync(User, RouteData.Values["number"] as string ?? "", ct);
-        if (c is null) return false;
+        // The advisor's step: not on a case of an administration's own register, even one shared for reading.
+        if (c is null || !CaseQueries.Access(User).MayHandle(c)) return false;
         Case = c;
         View = await CaseRetentionView.LoadAsync(db, retention, c, ct);
         return true;

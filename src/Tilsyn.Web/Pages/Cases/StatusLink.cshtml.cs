@@ -56,7 +56,8 @@ public sealed class StatusLinkModel(TilsynDbContext db, CaseQueries cases, Acces
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
         var c = await cases.LoadAsync(User, RouteData.Values["number"] as string ?? "", ct);
-        if (c is null) return false;
+        // The advisor's step: not on a case of an administration's own register, even one shared for reading.
+        if (c is null || !CaseQueries.Access(User).MayHandle(c)) return false;
         Case = c;
         return true;
     }

@@ -47,7 +47,7 @@ public sealed class UdskriftModel(TilsynDbContext db, CaseQueries cases, AccessL
     private async Task LoadAsync(CancellationToken ct) =>
         Letters = await db.CaseDocuments.AsNoTracking()
             .Where(d => d.Channel == LetterChannel.Print && d.PrintedAt == null)
-            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Number, d.Sequence, d.Title, d.CreatedAt, d.Id })
+            .Join(db.Cases.Where(Tilsyn.Complaints.CaseRegisters.AdvisorsOwn), d => d.CaseId, c => c.Id, (d, c) => new { c.Number, d.Sequence, d.Title, d.CreatedAt, d.Id })
             .OrderBy(x => x.Id).Take(500)
             .Select(x => new Waiting(x.Number, x.Sequence, x.Title, x.CreatedAt))
             .ToListAsync(ct);
