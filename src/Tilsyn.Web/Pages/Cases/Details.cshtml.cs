@@ -119,7 +119,7 @@ public sealed class DetailsModel(
         }, ct);
 
     /// <summary>The administration's answer: by its own contact, or registered by the advisor when it came by mail.</summary>
-    public async Task<IActionResult> OnPostAnswerAsync(string number, int requestId, string text, List<IFormFile> files, CancellationToken ct)
+    public async Task<IActionResult> OnPostAnswerAsync(string number, int requestId, string text, List<IFormFile> files, [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct)
     {
         if (!await LoadAsync(number, ct)) return NotFound();
         var r = Case.StatementRequests.FirstOrDefault(x => x.Id == requestId);
@@ -136,7 +136,7 @@ public sealed class DetailsModel(
             c.ReceiveStatement(request, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
             foreach (var f in accepted)
                 c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {f.FileName}", Now, Me, null, f.FileName, f.ContentType, f.Content, request.Id);
-            await Task.CompletedTask;
+            await notifier.StatementAnsweredAsync(c, request, ct); // saved by Act, in its transaction
         }, ct, append: true);
     }
 
@@ -164,17 +164,20 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostFirstAnswerAsync(string number, CancellationToken ct) =>
         StaffAct(number, "Første svar givet", c => { c.RecordFirstAnswer(Now, Me); return Task.CompletedTask; }, ct);
 
-    public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary, CancellationToken ct) =>
+    public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary,
+        [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct) =>
         StaffAct(number, "Afsluttet", async c =>
         {
             foreach (var (field, value) in new[] { (CaseTextFields.Conclusion, conclusion), (CaseTextFields.Recommendation, recommendation), (CaseTextFields.Summary, summary) })
                 if (Tilsyn.Complaints.Intake.FreeText.Check(field, value, required: false) is { } bad) throw new DomainException(bad);
             c.Conclude(outcome, breached, conclusion, recommendation, summary, Now, Me);
             // A recommendation to the administration goes into the register, to be followed up within three months.
+            Tilsyn.Recommendations.Recommendation? created = null;
             if (c.RecommendationText is { } rec && c.AdministrationId is { } adminId)
-                db.Recommendations.Add(new Tilsyn.Recommendations.Recommendation(Tilsyn.Recommendations.RecommendationSource.ComplaintCase, c.Number, adminId, c.UnitId,
+                db.Recommendations.Add(created = new Tilsyn.Recommendations.Recommendation(Tilsyn.Recommendations.RecommendationSource.ComplaintCase, c.Number, adminId, c.UnitId,
                     rec, clock.Today().AddMonths(3), Now, User.DisplayName()));
             await db.SaveChangesAsync(ct);
+            if (created is not null) await notifier.RecommendationCreatedAsync(created, ct); // saved by Act, in its transaction
             await letters.SendConclusionAsync(c, ct);
         }, ct);
 

@@ -27,13 +27,18 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
         References = await Tilsyn.Web.Recommendations.RecommendationReferences.ShownAsync(db, User, Rows, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due,
+        [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct)
     {
         if (!IsStaff) return Forbid();
         if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltningen findes ikke.");
         var r = new Recommendation(source, reference ?? "", administrationId, null, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // the recommendation and its notifications together
         db.Recommendations.Add(r);
         await db.SaveChangesAsync(ct);
+        await notifier.RecommendationCreatedAsync(r, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Redirect($"/Recommendations/Details?id={r.Id}");
     }
 
