@@ -83,7 +83,9 @@ public static class DemoNotifications
             first = false;
         }
 
-        db.AddRange(notes.DistinctBy(n => n.Key));
+        // Publishing the demo's annual report already notified of its recommendations (through the real notifier).
+        var existing = (await db.Set<Notification>().Select(n => n.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        db.AddRange(notes.DistinctBy(n => n.Key).Where(n => !existing.Contains(n.Key)));
         await db.SaveChangesAsync(ct);
     }
 }
