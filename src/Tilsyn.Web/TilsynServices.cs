@@ -70,6 +70,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Processing.ProcessingRecordService>();
         Tilsyn.Web.Retention.RetentionServices.AddRetention(services, config);
         services.AddTilsynArchive(config);
+        Tilsyn.Web.Notifications.NotificationServices.AddNotifications(services, config);
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         return services;

@@ -22,7 +22,7 @@ public enum DeliveryChoice
 {
     /// <summary><i>Straks</i>: one e-mail as soon as it happens.</summary>
     Immediately = 1,
-    /// <summary><i>Daglig opsamling</i>: gathered into one e-mail a day.</summary>
+    /// <summary><i>Daglig oversigt</i>: gathered into one e-mail a day (07:00 Copenhagen time).</summary>
     DailyDigest = 2,
     /// <summary><i>Fra</i>: no e-mail (the in-app list still shows it).</summary>
     Off = 3,
@@ -50,6 +50,25 @@ public static class NotificationKinds
         _ => NotificationAudience.AdministrationContacts,
     };
 
+    /// <summary>
+    /// The kinds a user with these roles can receive, in order: what the preferences page offers. An
+    /// administration's contacts receive the administration's kinds; the advisor's staff (Advisor,
+    /// AdvisorLead) the caseworker's and the advisor's. Other roles (Leadership, and an administration's
+    /// own caseworkers, who handle its register rather than the follow-up of the advisor's findings) receive none.
+    /// </summary>
+    public static IReadOnlyList<NotificationKind> For(IEnumerable<string> roles)
+    {
+        var held = roles.ToHashSet(StringComparer.Ordinal);
+        var staff = held.Contains(Tilsyn.Identity.Roles.Advisor) || held.Contains(Tilsyn.Identity.Roles.AdvisorLead);
+        var contact = held.Contains(Tilsyn.Identity.Roles.AdministrationContact);
+        return [.. All.Where(k => Audience(k) switch
+        {
+            NotificationAudience.AdministrationContacts => contact,
+            NotificationAudience.Caseworker or NotificationAudience.AdvisorStaff => staff,
+            _ => false,
+        })];
+    }
+
     /// <summary>Danish name for the preferences page and the e-mails.</summary>
     public static string Name(NotificationKind kind) => kind switch
     {
@@ -65,7 +84,7 @@ public static class NotificationKinds
     public static string Name(DeliveryChoice choice) => choice switch
     {
         DeliveryChoice.Immediately => "Straks",
-        DeliveryChoice.DailyDigest => "Daglig opsamling",
+        DeliveryChoice.DailyDigest => "Daglig oversigt",
         DeliveryChoice.Off => "Fra",
         _ => choice.ToString(),
     };

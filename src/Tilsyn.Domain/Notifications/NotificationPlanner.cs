@@ -87,7 +87,8 @@ public sealed record NotificationPlan(
 /// Pure: the caller loads the pending notices, the user's preferences and the keys already in the
 /// outbox, and saves the outcome. The digest goes out once a day at <see cref="DigestSchedule.Time"/>,
 /// Copenhagen time (07:00 in winter and in summer alike): it is due when that time today has passed and
-/// today's digest key is not yet in the outbox. It holds every digest notice pending at that moment.
+/// today's digest key is not yet in the outbox. It holds every digest notice raised before that moment;
+/// later ones wait for the next day's.
 /// </summary>
 public static class NotificationPlanner
 {
@@ -123,9 +124,13 @@ public static class NotificationPlanner
 
         var today = DanishTime.LocalDate(now);
         var key = NotificationKey.ForDigest(recipientId, today);
-        var due = digest.Count > 0 && now >= DanishTime.At(today, schedule.Time) && !alreadyMailedKeys.Contains(key);
+        var digestAt = DanishTime.At(today, schedule.Time);
+        // Today's digest holds what was pending at its hour: a notice raised after it waits for tomorrow's, so
+        // a job that runs late (or a notice raised at 10:00 on a day without a digest yet) never makes a second mail that day.
+        var inDigest = digest.Where(n => n.CreatedAt < digestAt).ToList();
+        var due = inDigest.Count > 0 && now >= digestAt && !alreadyMailedKeys.Contains(key);
         return due
-            ? new(sendNow, digest, key, [], notMailed)
+            ? new(sendNow, inDigest, key, [.. digest.Where(n => n.CreatedAt >= digestAt)], notMailed)
             : new(sendNow, [], null, digest, notMailed);
     }
 }

@@ -15,7 +15,7 @@ namespace Tilsyn.Web.AnnualReports;
 /// the PDF, DOCX and page first, outside any transaction, then stores them and freezes the report in
 /// one short transaction; from then on they are served as stored.
 /// </summary>
-public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, StatisticsQueries stats, TargetEvaluation targets, CaseAuditService audits)
+public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, StatisticsQueries stats, TargetEvaluation targets, CaseAuditService audits, Tilsyn.Web.Notifications.Notifier notifier)
 {
     /// <summary>The recommendations a published report put into the register.</summary>
     public static IQueryable<Recommendation> RecommendationsOf(IQueryable<Recommendation> register, int year)
@@ -96,6 +96,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
             db.Recommendations.Add(rec);
             await db.SaveChangesAsync(ct);
             r.Registered(rec.Id);
+            await notifier.RecommendationCreatedAsync(rec, ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -146,6 +146,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
         if (config.GetValue("Demo:Cases", true))
             await publishing.SeedAsync((await users.FindByNameAsync("sagsbehandler"))!.FullName, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoTargets.SeedAsync(db, clock, ct);
+        if (config.GetValue("Demo:Cases", true)) await DemoNotifications.SeedAsync(db, ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
             Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }

@@ -9,7 +9,7 @@ namespace Tilsyn.Web.Evaluations;
 /// scheme for the first) and gives every administration a draft answer. An administration's contact
 /// reaches only its own answer; the advisor's staff reach all.
 /// </summary>
-public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox, IConfiguration config, AccessLogging.AccessLog accessLog)
+public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Tilsyn.Web.Mail.MailOutbox outbox, IConfiguration config, AccessLogging.AccessLog accessLog, Notifications.Notifier notifier)
 {
     public string AnswerUrl(int year, int administrationId) => $"{(config["PublicBaseUrl"] ?? "").TrimEnd('/')}/Evaluations/Answer?year={year}&administration={administrationId}";
 
@@ -56,6 +56,7 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
     public async Task SaveAssessmentAsync(EvaluationAnswerRecord record, EvaluationAssessment assessment, CancellationToken ct)
     {
         record.Assess(assessment, clock.GetUtcNow());
+        await notifier.FokusAssessmentCompletedAsync(record, ct); // with the assessment, in one SaveChanges
         await db.SaveChangesAsync(ct);
     }
 

@@ -17,7 +17,7 @@ public sealed record FunnelPoint(int UnitId, string Unit, string Administration,
     public bool Outside95 => Rate > Upper95 || Rate < Lower95;
 }
 
-public sealed record WarningRow(string Unit, string Administration, ComplaintCategory Category, int Latest, double Expected, double PValue);
+public sealed record WarningRow(string Unit, string Administration, ComplaintCategory Category, int Latest, double Expected, double PValue, int UnitId = 0, int AdministrationId = 0);
 
 /// <summary>
 /// Management information from the KPI cube (imported extracts) joined with Tilsyn's own complaint
@@ -238,7 +238,7 @@ public sealed class StatisticsQueries(TilsynDbContext db)
             if (access is not null && !access.MaySeeUnitsOf(unit.AdministrationId)) continue;
             if (signal is { Flagged: true })
             {
-                result.Add(new WarningRow(unit.Name, admins[unit.AdministrationId], g.Key.Category, signal.Observed, signal.Expected, signal.PValue));
+                result.Add(new WarningRow(unit.Name, admins[unit.AdministrationId], g.Key.Category, signal.Observed, signal.Expected, signal.PValue, unit.Id, unit.AdministrationId));
             }
         }
         return result.OrderBy(r => r.PValue).ToList();

@@ -50,10 +50,12 @@ public sealed class OwnTargetService(TilsynDbContext db, TimeProvider clock, ITa
         var drafts = await db.Set<AdministrationTarget>().Where(t => t.AdministrationId == administrationId && t.State == TargetState.Draft).OrderBy(t => t.Id).ToListAsync(ct);
         if (drafts.Count == 0) throw new DomainException("Der er ingen kladder at indsende.");
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // the submission and its notifications together
         foreach (var t in drafts) t.Submit(now, user.DisplayName());
         await db.SaveChangesAsync(ct);
         var code = await db.Administrations.Where(a => a.Id == administrationId).Select(a => a.Code).FirstAsync(ct);
         await listener.TargetsSubmittedAsync(new TargetsSubmitted(administrationId, code, [.. drafts.Select(t => t.Id)], now, user.DisplayName()), ct);
+        await tx.CommitAsync(ct);
         return drafts.Count;
     }
 

@@ -128,6 +128,33 @@ public sealed class NotificationPlannerTests
         Assert.Equal(NotificationAudience.AdvisorStaff, NotificationKinds.Audience(NotificationKind.TargetsSubmitted));
         Assert.Equal(NotificationAudience.AdministrationContacts, NotificationKinds.Audience(NotificationKind.EarlyWarning));
         Assert.All(NotificationKinds.All, k => Assert.NotEqual(k.ToString(), NotificationKinds.Name(k)));
-        Assert.Equal("Daglig opsamling", NotificationKinds.Name(DeliveryChoice.DailyDigest));
+        Assert.Equal("Daglig oversigt", NotificationKinds.Name(DeliveryChoice.DailyDigest));
     }
+    [Fact]
+    public void A_digest_notice_raised_after_seven_oclock_waits_for_tomorrows_digest_even_on_a_day_without_one()
+    {
+        // Winter: 07:00 CET = 06:00 UTC. One notice at 05:30 UTC (before the hour), one at 09:00 UTC (after it).
+        var prefs = Prefs((NotificationKind.EarlyWarning, DeliveryChoice.DailyDigest));
+        var before = N(NotificationKind.EarlyWarning, "unit:5", "2025-Q1", Utc(2025, 1, 15, 5, 30));
+        var after = N(NotificationKind.EarlyWarning, "unit:6", "2025-Q1", Utc(2025, 1, 15, 9));
+        var late = NotificationPlanner.Plan(Me, [before, after], prefs, Utc(2025, 1, 15, 10), DigestSchedule.Default, NothingMailed);
+        Assert.Equal(["unit:5"], late.Digest.Select(n => n.Subject));
+        Assert.Equal(["unit:6"], late.Waiting.Select(n => n.Subject));
+        // Only the later notice pending: nothing is due today, it goes out at tomorrow's 07:00.
+        var onlyAfter = NotificationPlanner.Plan(Me, [after], prefs, Utc(2025, 1, 15, 10), DigestSchedule.Default, NothingMailed);
+        Assert.Null(onlyAfter.DigestKey);
+        Assert.Single(onlyAfter.Waiting);
+        var tomorrow = NotificationPlanner.Plan(Me, [after], prefs, Utc(2025, 1, 16, 6), DigestSchedule.Default, NothingMailed);
+        Assert.Equal(NotificationKey.ForDigest(Me, new DateOnly(2025, 1, 16)), tomorrow.DigestKey);
+        Assert.Single(tomorrow.Digest);
+    }
+
+    [Theory]
+    [InlineData(Tilsyn.Identity.Roles.AdministrationContact, new[] { NotificationKind.RecommendationCreated, NotificationKind.RecommendationOverdue, NotificationKind.EarlyWarning, NotificationKind.FokusAssessmentCompleted })]
+    [InlineData(Tilsyn.Identity.Roles.Advisor, new[] { NotificationKind.StatementAnswered, NotificationKind.TargetsSubmitted })]
+    [InlineData(Tilsyn.Identity.Roles.AdvisorLead, new[] { NotificationKind.StatementAnswered, NotificationKind.TargetsSubmitted })]
+    [InlineData(Tilsyn.Identity.Roles.Leadership, new NotificationKind[0])]
+    [InlineData("AdministrationCaseworker", new NotificationKind[0])]
+    public void Each_role_is_offered_the_kinds_it_can_receive(string role, NotificationKind[] expected) =>
+        Assert.Equal(expected, NotificationKinds.For([role]));
 }

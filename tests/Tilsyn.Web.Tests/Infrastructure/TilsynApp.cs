@@ -53,6 +53,7 @@ public class TilsynApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PollSeconds", "1");
         builder.UseSetting("Reminders:Enabled", "false"); // tests run the reminder job themselves
         builder.UseSetting("Retention:Enabled", "false"); // tests run the retention themselves
+        builder.UseSetting("Notifications:Enabled", "false"); // tests run the notification job themselves
         // The front door's limits are for the Internet; tests send many complaints and logins from one
         // address and mail one address often. Tests of the limits set them low (tests/…/Security).
         builder.UseSetting("RateLimiting:ComplaintsPerTenMinutes", "100000");

@@ -38,7 +38,7 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
     //   ok  the role may post here: the POST is not sent (it would change data);  -  not sent for this role (e.g. logout).
     // Placeholders in the path: {case} a BUF case shared with BUF, {doc} a document on it shared with BUF, {token} its status
     // link, {buf} BUF's id, {rec} a BUF recommendation, {audit} an audit of BUF, {sampled} a sampled case of it,
-    // {year} the published annual report's year, {example} a case example, {user} BUF's contact's user id.
+    // {year} the published annual report's year, {example} a case example, {user} BUF's contact's user id, {notification} one of BUF's contact's notifications.
     // Issue 15: the seventh column is BUF's own complaint handler; OwnRegisterMatrix below asks the case routes about a case of BUF's own register.
     private static readonly (string Route, string Path, string Expected)[] Matrix =
     [
@@ -121,6 +121,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /Users", "/Users", "L D 200 D D D D"),
         ("GET /Users/Edit", "/Users/Edit?id={user}", "L D 200 D D D D"),
         ("GET /Mail/Fejlede", "/Mail/Fejlede", "L D 200 D D D D"),
+        // Issue 15: every staff user's own notifications and choices; {notification} is BUF's contact's (another's id: 404).
+        ("GET /Notifikationer", "/Notifikationer", "L 200 200 200 200 200 200"),
+        ("GET /Notifikationer/Indstillinger", "/Notifikationer/Indstillinger", "L 200 200 200 200 200 200"),
         ("GET /Integration/Klienter", "/Integration/Klienter", "L D 200 D D D D"),
         // The integration API (issue 14) takes only a machine client's token or key: no session of any role opens it.
         ("GET /api/integration/v1/cases/{number}", "/api/integration/v1/cases/{case}", "401 401 401 401 401 401 401"),
@@ -207,6 +210,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("POST /api/integration/v1/cases", "/api/integration/v1/cases", "401 401 401 401 401 401 401"),
         ("POST /api/integration/v1/extracts", "/api/integration/v1/extracts", "401 401 401 401 401 401 401"),
         ("POST /Mail/Fejlede?handler=RetryDigitalPost", "/Mail/Fejlede?handler=RetryDigitalPost", "L D ok D D D D"),
+        ("POST /Notifikationer?handler=Read", "/Notifikationer?handler=Read&id={notification}", "L 404 404 404 ok 404 404"),
+        ("POST /Notifikationer?handler=ReadAll", "/Notifikationer?handler=ReadAll", "L ok ok ok ok ok ok"),
+        ("POST /Notifikationer/Indstillinger", "/Notifikationer/Indstillinger", "L ok ok ok ok ok ok"),
         ("POST /Post/Udskrift?handler=Printed", "/Post/Udskrift?handler=Printed", "L ok ok D D D D"),
         ("POST /Error", "/Error", "- - - - - - -"),
         ("POST /Evaluations", "/Evaluations", "L ok ok D D D D"),
@@ -515,6 +521,7 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
                 ["year"] = (await db.Set<AnnualReport>().Where(r => r.PublishedAt != null).Select(r => r.Year).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["example"] = (await db.Set<CaseExample>().Select(e => e.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["user"] = (await db.Users.Where(u => u.UserName == "buf").Select(u => u.Id).SingleAsync()),
+                ["notification"] = (await db.Set<Tilsyn.Web.Notifications.Notification>().Where(n => db.Users.Any(u => u.Id == n.RecipientId && u.UserName == "buf")).Select(n => n.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }

@@ -31,7 +31,8 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
     }
 
     /// <summary>A finding becomes a recommendation in the register in one step, linked back to the audit.</summary>
-    public async Task<IActionResult> OnPostRecommendAsync(string question, string? text, DateOnly? due, int? administrationId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRecommendAsync(string question, string? text, DateOnly? due, int? administrationId,
+        [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!IsStaff) return Forbid();
@@ -39,8 +40,12 @@ public sealed class ResultsModel(CaseAuditService audits, TilsynDbContext db, Ti
         if (!await db.Administrations.AnyAsync(a => a.Id == target, ct)) throw new DomainException("Forvaltning: forvaltningen findes ikke.");
         var q = Result.Questions.FirstOrDefault(x => x.Question.Key == question) ?? throw new DomainException("Spørgsmålet findes ikke i tjeklisten.");
         var r = new Recommendation(RecommendationSource.CaseAudit, $"{Reference}, {q.Question.Text}", target, Audit.UnitId, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName());
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // the recommendation and its notifications together
         db.Recommendations.Add(r);
         await db.SaveChangesAsync(ct);
+        await notifier.RecommendationCreatedAsync(r, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Message"] = "Henstillingen er oprettet i registret.";
         return Redirect($"/CaseAudits/Results?id={Id}");
     }

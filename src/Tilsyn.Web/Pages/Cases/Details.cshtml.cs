@@ -129,7 +129,7 @@ public sealed class DetailsModel(
         }, ct);
 
     /// <summary>The administration's answer: by its own contact, or registered by the advisor when it came by mail.</summary>
-    public async Task<IActionResult> OnPostAnswerAsync(string number, int requestId, string text, List<IFormFile> files, CancellationToken ct)
+    public async Task<IActionResult> OnPostAnswerAsync(string number, int requestId, string text, List<IFormFile> files, [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct)
     {
         if (!await LoadAsync(number, ct)) return NotFound();
         var r = Case.StatementRequests.FirstOrDefault(x => x.Id == requestId);
@@ -146,7 +146,7 @@ public sealed class DetailsModel(
             c.ReceiveStatement(request, Tilsyn.Complaints.Intake.FreeText.Normalise(text), Now, Me);
             foreach (var f in accepted)
                 c.AddDocument(DocumentKind.Attachment, $"Bilag til udtalelse: {f.FileName}", Now, Me, null, f.FileName, f.ContentType, f.Content, request.Id);
-            await Task.CompletedTask;
+            await notifier.StatementAnsweredAsync(c, request, ct); // saved by Act, in its transaction
         }, ct, append: true);
     }
 
@@ -174,7 +174,8 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostFirstAnswerAsync(string number, CancellationToken ct) =>
         HandlerAct(number, "Første svar givet", c => { c.RecordFirstAnswer(Now, Me); return Task.CompletedTask; }, ct);
 
-    public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary, CancellationToken ct) =>
+    public Task<IActionResult> OnPostConcludeAsync(string number, Outcome outcome, List<ComplaintCategory> breached, string conclusion, string? recommendation, string summary,
+        [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct) =>
         HandlerAct(number, "Afsluttet", async c =>
         {
             foreach (var (field, value) in new[] { (CaseTextFields.Conclusion, conclusion), (CaseTextFields.Recommendation, recommendation), (CaseTextFields.Summary, summary) })
@@ -183,10 +184,12 @@ public sealed class DetailsModel(
             // On the administration's own case the administration writes its own letter; the advisor's conclusion letter and recommendation register are the advisor's.
             if (c.OwnerAdministrationId is not null) return;
             // A recommendation to the administration goes into the register, to be followed up within three months.
+            Tilsyn.Recommendations.Recommendation? created = null;
             if (c.RecommendationText is { } rec && c.AdministrationId is { } adminId)
-                db.Recommendations.Add(new Tilsyn.Recommendations.Recommendation(Tilsyn.Recommendations.RecommendationSource.ComplaintCase, c.Number, adminId, c.UnitId,
+                db.Recommendations.Add(created = new Tilsyn.Recommendations.Recommendation(Tilsyn.Recommendations.RecommendationSource.ComplaintCase, c.Number, adminId, c.UnitId,
                     rec, clock.Today().AddMonths(3), Now, User.DisplayName()));
             await db.SaveChangesAsync(ct);
+            if (created is not null) await notifier.RecommendationCreatedAsync(created, ct); // saved by Act, in its transaction
             await letters.SendConclusionAsync(c, ct);
         }, ct);
 

@@ -31,14 +31,19 @@ public sealed class IndexModel(TilsynDbContext db, TimeProvider clock) : PageMod
     }
 
     public async Task<IActionResult> OnPostAsync(int administrationId, RecommendationSource source, string? reference, string? text, DateOnly? due,
-        int? unitId, Tilsyn.Complaints.ComplaintCategory? category, CancellationToken ct)
+        int? unitId, Tilsyn.Complaints.ComplaintCategory? category,
+        [FromServices] Tilsyn.Web.Notifications.Notifier notifier, CancellationToken ct)
     {
         if (!IsStaff) return Forbid();
         if (!await db.Administrations.AnyAsync(a => a.Id == administrationId, ct)) throw new DomainException("Forvaltningen findes ikke.");
         await RecommendationAim.EnsureUnitOfAsync(db, administrationId, unitId, ct);
         var r = new Recommendation(source, reference ?? "", administrationId, unitId, text ?? "", due ?? default, clock.GetUtcNow(), User.DisplayName(), category);
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // the recommendation and its notifications together
         db.Recommendations.Add(r);
         await db.SaveChangesAsync(ct);
+        await notifier.RecommendationCreatedAsync(r, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Redirect($"/Recommendations/Details?id={r.Id}");
     }
 
