@@ -27,6 +27,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Cases", Policies.CaseHandlers);
     o.Conventions.AllowAnonymousToFolder("/Klage");
     o.Conventions.AllowAnonymousToFolder("/Status");
+    // Issue 16: the public site (published reports, city-wide figures, open data, accessibility statement, citizens' feedback).
+    o.Conventions.AllowAnonymousToFolder("/Offentlig");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     // The second step of a login: no session yet, only the short login-step cookie (SecondStepLogin).
     o.Conventions.AllowAnonymousToPage("/Account/LoginMfa");
