@@ -66,6 +66,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Statistics.QuarterlyReportService>();
         services.AddScoped<Tilsyn.Web.Statistics.TargetEvaluation>();
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
+        services.AddScoped<Tilsyn.Web.PublicSite.PublicReports>();
         services.AddOptions<Tilsyn.Web.Processing.ProcessingOptions>().Bind(config.GetSection(Tilsyn.Web.Processing.ProcessingOptions.Section));
         services.AddScoped<Tilsyn.Web.Processing.ProcessingRecordService>();
         Tilsyn.Web.Retention.RetentionServices.AddRetention(services, config);

@@ -49,6 +49,44 @@ public sealed class EvaluationRound
     }
 
     /// <summary>
+    /// When the advisor published the round's report on the advisor's website (<i>offentliggjort på
+    /// hjemmesiden</i>), for citizens, politicians and the press: a step after <see cref="PublishReport"/>
+    /// (the administrations see each other's scores first). What the public reads is the
+    /// <see cref="FokusPublication"/> frozen at this moment.
+    /// </summary>
+    public DateTimeOffset? PubliclyPublishedAt { get; private set; }
+    public string? PubliclyPublishedBy { get; private set; }
+
+    public bool IsPubliclyPublished => PubliclyPublishedAt is not null;
+
+    /// <summary>
+    /// Checks that the round's report may go on the website now: published to the administrations
+    /// first (they see the city-wide comparison before the public does), and only once.
+    /// </summary>
+    /// <exception cref="DomainException">The report is not published to the administrations, or already on the website.</exception>
+    public void EnsureMayPublishPublicly()
+    {
+        if (!IsReportPublished) throw new DomainException($"FOKUS-rapporten for {Year} skal først offentliggøres for forvaltningerne.");
+        if (IsPubliclyPublished) throw new DomainException($"FOKUS-rapporten for {Year} er allerede offentliggjort på hjemmesiden.");
+    }
+
+    /// <summary>
+    /// Publishes the round's report on the website (<i>Offentliggør på hjemmesiden</i>): the outputs,
+    /// rendered just before from the report as the administrations see it, are frozen as the
+    /// <see cref="FokusPublication"/> the public site serves (the caller stores it). Done once.
+    /// </summary>
+    /// <exception cref="DomainException">See <see cref="EnsureMayPublishPublicly"/>.</exception>
+    public FokusPublication PublishPublicly(FokusPublicationFiles files, DateTimeOffset at, string by)
+    {
+        EnsureMayPublishPublicly();
+        ArgumentNullException.ThrowIfNull(files);
+        var publication = new FokusPublication(this, files, at);
+        PubliclyPublishedAt = at;
+        PubliclyPublishedBy = by;
+        return publication;
+    }
+
+    /// <summary>
     /// Opens the round for <paramref name="year"/> on <paramref name="today"/> (Copenhagen's date):
     /// one round a year, a deadline after today, and the scheme copied from the latest earlier round among <paramref name="existing"/>.
     /// </summary>

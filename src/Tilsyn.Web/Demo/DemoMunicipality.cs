@@ -8,7 +8,7 @@ namespace Tilsyn.Web.Demo;
 /// handful of KLE subjects, and one user per role. Deterministic (same data every time) and run
 /// only on an empty database, so it never touches real data.
 /// </summary>
-public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, DemoOwnComplaints ownComplaints, IConfiguration config, ILogger<DemoMunicipality> log, TimeProvider clock)
+public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser> users, DemoCases cases, DemoEvaluations evaluations, DemoPublishing publishing, DemoOwnComplaints ownComplaints, IConfiguration config, ILogger<DemoMunicipality> log, TimeProvider clock, Tilsyn.Web.Evaluations.EvaluationService fokus)
 {
     /// <summary>The demo users' shared password; listed in the README. Never used outside demo data.</summary>
     public const string DemoPassword = "Tilsyn-demo-2026";
@@ -147,6 +147,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
             await publishing.SeedAsync((await users.FindByNameAsync("sagsbehandler"))!.FullName, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoTargets.SeedAsync(db, clock, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoNotifications.SeedAsync(db, ct);
+        if (config.GetValue("Demo:Cases", true)) await DemoPublicSite.SeedAsync(fokus, db, ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
             Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }

@@ -24,6 +24,8 @@ internal sealed class EvaluationMapping : IEntityTypeConfiguration<EvaluationRou
         e.Property(x => x.OpenedBy).HasMaxLength(200);
         e.Property(x => x.ReportPublishedBy).HasMaxLength(200);
         e.Ignore(x => x.IsReportPublished);
+        e.Property(x => x.PubliclyPublishedBy).HasMaxLength(200);
+        e.Ignore(x => x.IsPubliclyPublished);
         e.Property(x => x.Scheme).HasColumnName("SchemeJson").HasConversion(
             v => SchemeToJson(v),
             v => SchemeFromJson(v),

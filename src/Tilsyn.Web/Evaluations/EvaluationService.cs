@@ -121,6 +121,35 @@ public sealed class EvaluationService(TilsynDbContext db, TimeProvider clock, Ti
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Puts the round's report on the website (<see cref="EvaluationRound.PublishPublicly"/>): renders the
+    /// report as every administration now sees it (page, PDF, Word) and freezes it as the round's
+    /// <see cref="FokusPublication"/>, in one save with the round's publication time.
+    /// </summary>
+    public async Task PublishPubliclyAsync(int year, string by, CancellationToken ct)
+    {
+        var round = await db.Set<EvaluationRound>().FirstOrDefaultAsync(r => r.Year == year, ct)
+            ?? throw new DomainException($"Der er ingen FOKUS-runde for {year}.");
+        round.EnsureMayPublishPublicly(); // before rendering for nothing
+        var now = clock.GetUtcNow();
+        // The whole city's rows (the report is published to every administration, so nothing here is anybody's own only).
+        var report = await ReportAsync(year, EvaluationAccess.For([Tilsyn.Identity.Roles.Advisor], null), ct)
+            ?? throw new DomainException($"Der er ingen FOKUS-runde for {year}.");
+        var document = FokusReportDocument.Build(year, report.Previous?.Year, report.Letters, report.Rows, [.. round.Scheme.Sections.Select(s => (s.Letter, s.Title))],
+            $"Offentliggjort på Borgerrådgiverens hjemmeside {Tilsyn.Calendar.DanishTime.LocalDate(now):dd-MM-yyyy}.");
+        var files = new FokusPublicationFiles(AnnualReports.ReportHtml.Render(document), Reports.ReportRenderer.ToPdf(document), Reports.ReportRenderer.ToDocx(document));
+        db.Add(round.PublishPublicly(files, now, by));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two clicks at once: the unique round index lets only the first publication in.
+            throw new DomainException($"FOKUS-rapporten for {year} er allerede offentliggjort på hjemmesiden.");
+        }
+    }
+
     /// <summary>Stores the answer after a change made through its own methods.</summary>
     public async Task SaveAsync(EvaluationAnswerRecord record, EvaluationAnswer answer, CancellationToken ct)
     {

@@ -8,7 +8,8 @@ namespace Tilsyn.Web.Pages.Evaluations;
 /// <summary>
 /// The city-wide comparison of a round with the one before (assessments only, no answers' texts).
 /// Until the advisor publishes it (logged), other administrations' scores are the advisor's and each
-/// administration's own (<see cref="EvaluationAccess.MaySeeScores"/>).
+/// administration's own (<see cref="EvaluationAccess.MaySeeScores"/>). After that, the advisor may put it
+/// on the website (<see cref="EvaluationRound.PublishPublicly"/>, logged): the public site serves what was frozen then.
 /// </summary>
 [Authorize]
 public sealed class ReportModel(EvaluationService evaluations, Tilsyn.Web.AccessLogging.AccessLog accessLog) : PageModel, IDomainErrorPage
@@ -35,39 +36,32 @@ public sealed class ReportModel(EvaluationService evaluations, Tilsyn.Web.Access
         return Redirect($"/Evaluations/Report?year={Year}");
     }
 
+    /// <summary>The advisor puts the round's report on the website (<c>/offentlig/fokus/{year}</c>), frozen as it is now (logged).</summary>
+    public async Task<IActionResult> OnPostPublishPubliclyAsync(CancellationToken ct)
+    {
+        if (!Access.MayPublish) return Forbid();
+        await evaluations.PublishPubliclyAsync(Year, User.DisplayName(), ct);
+        await accessLog.WriteAsync(Tilsyn.Web.AccessLogging.AccessAction.Share, null, $"FOKUS-rapporten {Year} offentliggjort på hjemmesiden", ct);
+        TempData["Message"] = "Rapporten er offentliggjort på hjemmesiden.";
+        return Redirect($"/Evaluations/Report?year={Year}");
+    }
+
     public async Task<bool> ReloadAsync(CancellationToken ct)
     {
         Report = await evaluations.ReportAsync(Year, Access, ct);
         return Report is not null;
     }
 
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync(Tilsyn.Web.Reports.ReportFormat.Pdf, ct);
-    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => await FileAsync(Tilsyn.Web.Reports.ReportFormat.Docx, ct);
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => await FileAsync(ReportFormat.Pdf, ct);
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => await FileAsync(ReportFormat.Docx, ct);
 
-    private async Task<IActionResult> FileAsync(Tilsyn.Web.Reports.ReportFormat format, CancellationToken ct)
+    private async Task<IActionResult> FileAsync(ReportFormat format, CancellationToken ct)
     {
         Report = await evaluations.ReportAsync(Year, Access, ct);
         if (Report is not { } r) return NotFound();
-        var document = Document(r.Previous?.Year, r.Letters, r.Rows);
+        var document = FokusReportDocument.Build(Year, r.Previous?.Year, r.Letters, r.Rows, [.. r.Round.Scheme.Sections.Select(s => (s.Letter, s.Title))]);
         return format.Download(ReportRenderer.Render(document, format), $"FOKUS-{Year}");
     }
 
-    public static string TrendText(Tilsyn.Evaluations.Trend t) => t switch
-    {
-        Tilsyn.Evaluations.Trend.Better => "bedre", Tilsyn.Evaluations.Trend.Worse => "dårligere", Tilsyn.Evaluations.Trend.Same => "uændret", _ => "–",
-    };
-
-    private Tilsyn.Web.Reports.ReportDocument Document(int? previousYear, IReadOnlyList<string> letters, List<EvaluationService.ReportRow> rows)
-    {
-        string Cell(int? score, Tilsyn.Evaluations.Trend trend) => score is null ? "–" : trend == Tilsyn.Evaluations.Trend.NotComparable ? $"{score}" : $"{score} ({TrendText(trend)})";
-        return new($"FOKUS {Year}", "Borgerrådgiverens tværgående rapport om forvaltningernes indsats for retssikkerhed og god sagsbehandling",
-        [
-            new("Metode", [$"Borgerrådgiveren har vurderet hver forvaltnings besvarelse afsnit for afsnit på en skala fra {Tilsyn.Evaluations.Assessment.ScaleMin} til {Tilsyn.Evaluations.Assessment.ScaleMax}: "
-                + string.Join("; ", Enumerable.Range(Tilsyn.Evaluations.Assessment.ScaleMin, Tilsyn.Evaluations.Assessment.ScaleMax).Select(v => $"{v} = {Tilsyn.Evaluations.Assessment.Describe(v).ToLowerInvariant()}")) + ".",
-                previousYear is null ? "Der er ingen tidligere runde at sammenligne med." : $"Udviklingen er vist i forhold til runden {previousYear}."]),
-            new("Sammenligning pr. afsnit", [],
-                ["Forvaltning", .. letters, "Samlet"],
-                rows.Select(x => (IReadOnlyList<string>)[x.Administration, .. letters.Select(l => Cell(x.Scores[l], x.Trends[l])), Cell(x.Overall, x.OverallTrend)]).ToList()),
-        ]);
-    }
+    public static string TrendText(Trend t) => FokusReportDocument.TrendText(t);
 }

@@ -790,6 +790,13 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PubliclyPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PubliclyPublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReportPublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -811,6 +818,44 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("evaluation_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Evaluations.FokusPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("fokus_publications", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Integration.IntegrationClient", b =>
@@ -2720,6 +2765,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Evaluations.FokusPublication", b =>
+                {
+                    b.HasOne("Tilsyn.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
