@@ -147,6 +147,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
             await publishing.SeedAsync((await users.FindByNameAsync("sagsbehandler"))!.FullName, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoTargets.SeedAsync(db, clock, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoNotifications.SeedAsync(db, ct);
+        if (config.GetValue("Demo:Cases", true)) await DemoFeedback.SeedAsync(db, clock, ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
             Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }
