@@ -54,6 +54,7 @@ public static class TilsynServices
         services.AddScoped<MailOutbox>();
         Tilsyn.Web.DigitalPost.DigitalPostServices.AddDigitalPost(services, config);
         services.AddSingleton<StatusLinks>();
+        Tilsyn.Web.Feedback.FeedbackServices.AddFeedback(services, config);
         services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))
             .Validate(o => o.SocketOptions() is not null, MailOptions.SecurityError).ValidateOnStart();
         services.AddSingleton<MailDispatcher>();

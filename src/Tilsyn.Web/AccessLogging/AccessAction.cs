@@ -77,4 +77,8 @@ public enum AccessAction
     ApiClientChanged = 36,
     /// <summary>A head of office revoked an integration API client.</summary>
     ApiClientRevoked = 37,
+    /// <summary>The advisor's staff opened the citizens' unreviewed survey comments (issue 16; the comments are anonymous but may hold personal data until reviewed).</summary>
+    FeedbackRead = 38,
+    /// <summary>The advisor's staff approved (anonymised) or withheld a survey comment.</summary>
+    FeedbackReviewed = 39,
 }

@@ -42,6 +42,8 @@ public static class AccessActionLabels
         AccessAction.ApiClientCreated => "API-klient oprettet",
         AccessAction.ApiClientChanged => "API-klient ændret",
         AccessAction.ApiClientRevoked => "API-klient tilbagekaldt",
+        AccessAction.FeedbackRead => "Kommentarer fra tilfredshedsundersøgelsen læst",
+        AccessAction.FeedbackReviewed => "Kommentar fra tilfredshedsundersøgelsen gennemgået",
         _ => action.ToString(),
     };
 }

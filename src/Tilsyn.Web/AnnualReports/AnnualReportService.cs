@@ -15,7 +15,8 @@ namespace Tilsyn.Web.AnnualReports;
 /// the PDF, DOCX and page first, outside any transaction, then stores them and freezes the report in
 /// one short transaction; from then on they are served as stored.
 /// </summary>
-public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, StatisticsQueries stats, TargetEvaluation targets, CaseAuditService audits, Tilsyn.Web.Notifications.Notifier notifier)
+public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, StatisticsQueries stats, TargetEvaluation targets, CaseAuditService audits, Tilsyn.Web.Notifications.Notifier notifier,
+    Tilsyn.Web.Feedback.FeedbackQueries feedback)
 {
     /// <summary>The recommendations a published report put into the register.</summary>
     public static IQueryable<Recommendation> RecommendationsOf(IQueryable<Recommendation> register, int year)
@@ -120,6 +121,7 @@ public sealed class AnnualReportService(TilsynDbContext db, TimeProvider clock, 
             new RecommendationsPart(db),
             new EarlierRecommendationsPart(db),
             new CaseExamplesPart(db),
+            new CitizenFeedbackPart(feedback),
         ];
         var sections = new List<ReportSection>();
         foreach (var part in parts) sections.AddRange(await part.BuildAsync(context, ct));

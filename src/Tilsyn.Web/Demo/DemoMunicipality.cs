@@ -148,6 +148,7 @@ public sealed class DemoMunicipality(TilsynDbContext db, UserManager<TilsynUser>
         if (config.GetValue("Demo:Cases", true)) await DemoTargets.SeedAsync(db, clock, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoNotifications.SeedAsync(db, ct);
         if (config.GetValue("Demo:Cases", true)) await DemoPublicSite.SeedAsync(fokus, db, ct);
+        if (config.GetValue("Demo:Cases", true)) await DemoFeedback.SeedAsync(db, clock, ct);
         log.LogInformation("Demo municipality seeded: {Administrations} administrations, {Users} users, {Cases} cases",
             Administrations.Length, Users.Count, await db.Cases.CountAsync(ct));
     }

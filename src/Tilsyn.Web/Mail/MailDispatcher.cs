@@ -87,7 +87,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, Microsof
                         throw;
                     }
                 }
-                var message = ToMime(mail, o, await StatusLinkFor(db, links, mail, ct));
+                var message = ToMime(mail, o, await StatusLinkFor(db, links, mail, ct), scope.ServiceProvider.GetRequiredService<Tilsyn.Web.Feedback.FeedbackLinks>().For(mail));
                 sending = true;
                 await smtp.SendAsync(message, ct);
             }
@@ -137,7 +137,8 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, Microsof
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.FailedAt, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.ProtectedStatusToken, (string?)null), CancellationToken.None);
+                .SetProperty(m => m.ProtectedStatusToken, (string?)null)
+                .SetProperty(m => m.ProtectedFeedbackToken, (string?)null), CancellationToken.None);
     }
 
     private Task ReleaseAsync(TilsynDbContext db, long id) =>
@@ -190,7 +191,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, Microsof
     [GeneratedRegex(@"[^\s<>""'(),;:@]+@[^\s<>""'(),;:@]+")]
     private static partial Regex Address();
 
-    internal static MimeMessage ToMime(OutgoingMail mail, MailOptions o, string statusLink = "")
+    internal static MimeMessage ToMime(OutgoingMail mail, MailOptions o, string statusLink = "", string feedbackLink = "")
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(o.FromName, o.From));
@@ -199,6 +200,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, Microsof
         // Fixed by the outbox row: a mail sent again is recognisably the same mail.
         message.MessageId = $"tilsyn-{mail.Id}-{mail.CreatedAt.UtcTicks}@{MailDomain(o.From)}";
         var text = statusLink.Length > 0 ? mail.Body.Replace(StatusLinks.Placeholder, statusLink, StringComparison.Ordinal) : mail.Body;
+        if (feedbackLink.Length > 0) text = text.Replace(Tilsyn.Web.Feedback.FeedbackLinks.Placeholder, feedbackLink, StringComparison.Ordinal);
         var body = new BodyBuilder { TextBody = text };
         if (mail.Attachment is { } bytes)
             body.Attachments.Add(mail.AttachmentName ?? "bilag", bytes, ContentType.Parse(mail.AttachmentContentType ?? "application/octet-stream"));

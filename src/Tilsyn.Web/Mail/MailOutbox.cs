@@ -9,13 +9,14 @@ public sealed class MailOutbox(TilsynDbContext db, TimeProvider clock)
     /// only when sending, so the stored body never holds it.
     /// </param>
     public void Enqueue(string to, string subject, string body, string? caseNumber = null, string? attachmentName = null, byte[]? attachment = null,
-        string? contentType = null, string? protectedStatusToken = null)
+        string? contentType = null, string? protectedStatusToken = null, string? protectedFeedbackToken = null)
     {
         var now = clock.GetUtcNow();
         db.Set<OutgoingMail>().Add(new OutgoingMail
         {
             CreatedAt = now, NextAttemptAt = now, To = to.Trim(), Subject = subject, Body = body, CaseNumber = caseNumber,
             AttachmentName = attachmentName, Attachment = attachment, AttachmentContentType = contentType, ProtectedStatusToken = protectedStatusToken,
+            ProtectedFeedbackToken = protectedFeedbackToken,
         });
     }
 }

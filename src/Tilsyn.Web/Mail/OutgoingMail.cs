@@ -43,4 +43,10 @@ public sealed class OutgoingMail : IOutboxRow
     /// <c>{{statuslink}}</c> placeholder: merged in only while sending, erased once sent.
     /// </summary>
     public string? ProtectedStatusToken { get; set; }
+
+    /// <summary>
+    /// The survey link's token, encrypted (<see cref="Tilsyn.Web.Feedback.FeedbackLinks"/>), for a mail whose
+    /// body holds the <c>{{tilfredshedslink}}</c> placeholder: merged in only while sending, erased once sent.
+    /// </summary>
+    public string? ProtectedFeedbackToken { get; set; }
 }

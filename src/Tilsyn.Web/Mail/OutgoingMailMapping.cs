@@ -14,6 +14,7 @@ internal sealed class OutgoingMailMapping : IEntityTypeConfiguration<OutgoingMai
         e.Property(x => x.LastError).HasMaxLength(1000);
         e.Property(x => x.LeaseOwner).HasMaxLength(64);
         e.Property(x => x.ProtectedStatusToken).HasMaxLength(1000);
+        e.Property(x => x.ProtectedFeedbackToken).HasMaxLength(1000);
         e.HasIndex(x => x.SentAt);
         e.HasIndex(x => new { x.SentAt, x.NextAttemptAt }); // what is due: unsent, by time
         e.HasIndex(x => x.LeaseUntil); // leases that ran out

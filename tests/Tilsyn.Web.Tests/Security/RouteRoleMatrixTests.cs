@@ -146,6 +146,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /offentlig/fokus/{year:int}.{format}", "/offentlig/fokus/2017.docx", "404 404 404 404 404 404 404"),
         ("GET /offentlig/tilgaengelighed", "/offentlig/tilgaengelighed", "200 200 200 200 200 200 200"),
         ("GET /status/{token}", "/status/{token}", "200 200 200 200 200 200 200"),
+        // Issue 16: the citizens' survey; an unknown link answers 404 for everyone (the demo's links are not known to anyone).
+        ("GET /offentlig/tilfredshed/{token}", "/offentlig/tilfredshed/ukendt-link-0000", "404 404 404 404 404 404 404"),
+        ("GET /Tilfredshed", "/Tilfredshed", "L 200 200 D D D D"),
         ("GET /status/{token}/dokument/{sequence:int}", "/status/{token}/dokument/{doc}", "200 200 200 200 200 200 200"),
         ("POST /Account/Login", "/Account/Login", "- - - - - - -"),
         ("POST /Account/LoginMfa", "/Account/LoginMfa", "L L L L L L L"),
@@ -269,6 +272,9 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("POST /Targets/Edit", "/Targets/Edit?administration={buf}", "L D D D ok 404 D"),
         ("POST /Targets/Edit?handler=Delete", "/Targets/Edit?handler=Delete&administration={buf}", "L D D D ok 404 D"),
         ("POST /klage", "/klage", "- - - - - - -"),
+        ("POST /offentlig/tilfredshed/{token}", "/offentlig/tilfredshed/ukendt-link-0000", "- - - - - - -"),
+        ("POST /Tilfredshed?handler=Approve", "/Tilfredshed?handler=Approve", "L ok ok D D D D"),
+        ("POST /Tilfredshed?handler=Withhold", "/Tilfredshed?handler=Withhold", "L ok ok D D D D"),
         // Issue 14: the citizens' own pages take only the citizen's session (see CitizenAnswers); every staff login is sent to /borger/login.
         ("GET /borger/sager", "/borger/sager", "R R R R R R R"),
         ("GET /borger/sager/{number}", "/borger/sager/{case}", "R R R R R R R"),

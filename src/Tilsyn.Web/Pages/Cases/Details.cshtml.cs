@@ -199,8 +199,9 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostForwardAsync(string number, string recipient, CancellationToken ct) =>
         HandlerAct(number, "Videresendt", c => { c.Forward(recipient, Now, Me); return Task.CompletedTask; }, ct);
 
-    public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
-        HandlerAct(number, "Lukket", c => { c.Close(Now, Me); return Task.CompletedTask; }, ct);
+    /// <summary>Closes the case; the citizen's survey link (issue 16) is created and queued in the same transaction.</summary>
+    public Task<IActionResult> OnPostCloseAsync(string number, [FromServices] Tilsyn.Web.Feedback.FeedbackSurveys feedback, CancellationToken ct) =>
+        HandlerAct(number, "Lukket", async c => { c.Close(Now, Me); await feedback.OnClosedAsync(c, ct); }, ct);
 
     /// <summary>Marks the citizen exempt from Digital Post (<i>fritaget for Digital Post</i>), or no longer exempt; in the history and the access log.</summary>
     public Task<IActionResult> OnPostDigitalPostExemptionAsync(string number, bool exempt, CancellationToken ct) =>

@@ -11,8 +11,8 @@ using Tilsyn.Web.Data;
 namespace Tilsyn.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTilsynDbContext))]
-    [Migration("20261201125721_Issue16PublicSite")]
-    partial class Issue16PublicSite
+    [Migration("20261201140647_Issue16PublicSiteAndFeedback")]
+    partial class Issue16PublicSiteAndFeedback
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -859,6 +859,100 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("fokus_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Feedback.FeedbackAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedComment")
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClearHandling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EasyToComplain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HalfYearKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Overall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuickEnough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TreatedWell")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentState");
+
+                    b.HasIndex("HalfYearKey", "AdministrationId");
+
+                    b.ToTable("feedback_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Feedback.FeedbackInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("feedback_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Integration.IntegrationClient", b =>
@@ -2264,6 +2358,10 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProtectedFeedbackToken")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedStatusToken")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2777,6 +2875,15 @@ namespace Tilsyn.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Feedback.FeedbackInvitation", b =>
+                {
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -12,8 +12,8 @@ using Tilsyn.Web.Data;
 namespace Tilsyn.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTilsynDbContext))]
-    [Migration("20261201125737_Issue16PublicSite")]
-    partial class Issue16PublicSite
+    [Migration("20261201140801_Issue16PublicSiteAndFeedback")]
+    partial class Issue16PublicSiteAndFeedback
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -890,6 +890,102 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("fokus_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Feedback.FeedbackAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ApprovedComment")
+                        .HasMaxLength(2500)
+                        .HasColumnType("character varying(2500)");
+
+                    b.Property<int?>("ClearHandling")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CommentState")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EasyToComplain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HalfYearKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Overall")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QuickEnough")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TreatedWell")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentState");
+
+                    b.HasIndex("HalfYearKey", "AdministrationId");
+
+                    b.ToTable("feedback_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Tilsyn.Feedback.FeedbackInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("feedback_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Tilsyn.Integration.IntegrationClient", b =>
@@ -2343,6 +2439,10 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProtectedFeedbackToken")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ProtectedStatusToken")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2864,6 +2964,15 @@ namespace Tilsyn.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilsyn.Feedback.FeedbackInvitation", b =>
+                {
+                    b.HasOne("Tilsyn.Complaints.ComplaintCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
