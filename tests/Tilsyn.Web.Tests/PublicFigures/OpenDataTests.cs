@@ -102,7 +102,6 @@ public sealed class OpenDataTests(DemoApp app, ThresholdThreeDemoApp three) : IC
         var client = app.NewClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/offentlig/tal/2026")).StatusCode); // this year: no report yet
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/offentlig/tal/2019")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/offentlig/tal/abc")).StatusCode);
         var (_, rows, _) = await CsvAsync(client, "klager");
         Assert.DoesNotContain(rows.Skip(1), r => r[0] == "2026");
         Assert.Contains(rows.Skip(1), r => r[0] == "2025");
