@@ -87,6 +87,7 @@ if (app.Environment.IsDevelopment()) app.MapOpenApi().AllowAnonymous(); else app
 app.MapOrganisationApi();
 Tilsyn.Web.Integration.IntegrationApi.MapIntegrationApi(app);
 Tilsyn.Web.Statistics.StatisticsApi.MapStatisticsApi(app);
+Tilsyn.Web.PublicFigures.OpenDataApi.MapOpenData(app); // issue 16: /offentlig/data/ (anonymous)
 app.MapRazorPages();
 
 if (config.GetValue("Database:MigrateOnStartup", true))

@@ -69,6 +69,7 @@ public static class TilsynServices
         services.AddScoped<Tilsyn.Web.Evaluations.EvaluationService>();
         services.AddScoped<Tilsyn.Web.PublicSite.PublicReports>();
         services.AddOptions<Tilsyn.Web.Processing.ProcessingOptions>().Bind(config.GetSection(Tilsyn.Web.Processing.ProcessingOptions.Section));
+        Tilsyn.Web.PublicFigures.OpenDataApi.AddPublicFigures(services, config); // issue 16: public figures and open data
         services.AddScoped<Tilsyn.Web.Processing.ProcessingRecordService>();
         Tilsyn.Web.Retention.RetentionServices.AddRetention(services, config);
         services.AddTilsynArchive(config);

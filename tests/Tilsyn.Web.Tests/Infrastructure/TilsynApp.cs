@@ -59,6 +59,7 @@ public class TilsynApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:ComplaintsPerTenMinutes", "100000");
         builder.UseSetting("RateLimiting:LoginsPerMinute", "100000");
         builder.UseSetting("RateLimiting:ReceiptsPerAddressPerDay", "100000");
+        builder.UseSetting("PublicSite:DataRequestsPerMinute", "100000"); // issue 16: the open data limit (tested in PublicFigures)
         // Tests log in with user name and password; MfaApp (tests/…/Identity) turns two-step login on.
         builder.UseSetting("Identity:Mfa:Required", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

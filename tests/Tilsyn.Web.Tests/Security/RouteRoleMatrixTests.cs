@@ -137,6 +137,18 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
         ("GET /health", "/health", "200 200 200 200 200 200 200"),
         ("GET /klage", "/klage", "200 200 200 200 200 200 200"),
         ("GET /klage/kvittering", "/klage/kvittering", "R R R R R R R"),
+        // Issue 16: the public figures and open data answer everyone, logged in or not.
+        ("GET /offentlig/tal/{year:int?}", "/offentlig/tal/{year}", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/", "/offentlig/data/", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/ordbog", "/offentlig/data/ordbog", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/klager.csv", "/offentlig/data/klager.csv", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/klager.json", "/offentlig/data/klager.json", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/udfald.csv", "/offentlig/data/udfald.csv", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/udfald.json", "/offentlig/data/udfald.json", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/sagsbehandlingstid.csv", "/offentlig/data/sagsbehandlingstid.csv", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/sagsbehandlingstid.json", "/offentlig/data/sagsbehandlingstid.json", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/klager-pr-1000.csv", "/offentlig/data/klager-pr-1000.csv", "200 200 200 200 200 200 200"),
+        ("GET /offentlig/data/klager-pr-1000.json", "/offentlig/data/klager-pr-1000.json", "200 200 200 200 200 200 200"),
         ("GET /openapi/{documentName}.json", "/openapi/v1.json", "L 200 200 200 200 200 200"),
         // Issue 16: the public site (no login); published reports only (the demo's FOKUS 2015 is on the website, 2017 is not).
         ("GET /offentlig", "/offentlig", "200 200 200 200 200 200 200"),
