@@ -53,7 +53,7 @@ public static class ReportHtml
                 sb.Append("</tbody></table></div>");
             }
             foreach (var img in s.Images)
-                sb.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(img.Png)).Append("\" alt=\"").Append(e.Encode(img.Caption))
+                sb.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(img.Png)).Append("\" alt=\"").Append(e.Encode(img.Caption + (s.TableRows is not null ? ". Tallene står i tabellen ovenfor." : "")))
                   .Append("\" /><figcaption>").Append(e.Encode(img.Caption)).Append("</figcaption></figure>");
         }
         sb.Append("</article>");
