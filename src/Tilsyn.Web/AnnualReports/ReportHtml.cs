@@ -21,6 +21,7 @@ public static class ReportHtml
             sb.Append("</ol></nav>");
         }
         var index = 0;
+        var tables = 0;
         foreach (var s in report.Sections)
         {
             var tag = s.Level <= 1 ? "h2" : "h3";
@@ -36,7 +37,10 @@ public static class ReportHtml
             }
             if (s.TableHeader is { } header && s.TableRows is { } rows)
             {
-                sb.Append("<div class=\"table-scroll\"><table><thead><tr>");
+                // A caption names the table and its focusable scroll region (as TableRegionTagHelper does on the pages).
+                var caption = $"tabel-{++tables}-titel";
+                sb.Append("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").Append(caption).Append("\"><table><caption id=\"").Append(caption).Append("\">")
+                  .Append(e.Encode(s.Heading)).Append("</caption><thead><tr>");
                 foreach (var h in header) sb.Append("<th scope=\"col\">").Append(e.Encode(h)).Append("</th>");
                 sb.Append("</tr></thead><tbody>");
                 foreach (var r in rows)
@@ -49,7 +53,7 @@ public static class ReportHtml
                 sb.Append("</tbody></table></div>");
             }
             foreach (var img in s.Images)
-                sb.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(img.Png)).Append("\" alt=\"").Append(e.Encode(img.Caption))
+                sb.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(img.Png)).Append("\" alt=\"").Append(e.Encode(img.Caption + (s.TableRows is not null ? ". Tallene står i tabellen ovenfor." : "")))
                   .Append("\" /><figcaption>").Append(e.Encode(img.Caption)).Append("</figcaption></figure>");
         }
         sb.Append("</article>");

@@ -45,7 +45,7 @@ public static class Charts
         plt.Title("Klager pr. 1.000 sager mod sagsmængde");
         plt.XLabel("Sager oprettet i perioden");
         plt.YLabel("Klager pr. 1.000 sager");
-        return plt.GetSvgXml(860, 520);
+        return Scalable(plt.GetSvgXml(860, 520), 860, 520);
     }
 
     /// <summary>Quarterly trend of complaints per 1,000 cases.</summary>
@@ -63,7 +63,7 @@ public static class Charts
         }
         plt.Title(title);
         plt.YLabel("Klager pr. 1.000 sager");
-        return plt.GetSvgXml(860, 360);
+        return Scalable(plt.GetSvgXml(860, 360), 860, 360);
     }
 
     /// <summary>
@@ -94,9 +94,22 @@ public static class Charts
         }
         plt.Title("Klager pr. kvartal");
         plt.YLabel("Antal klager");
-        return plt.GetSvgXml(860, 380);
+        return Scalable(plt.GetSvgXml(860, 380), 860, 380);
     }
 
     public static string Format(double? value, string format = "0.0") =>
         value is { } v ? v.ToString(format, Tilsyn.Calendar.DanishTime.Culture) : "–";
+
+    /// <summary>
+    /// The chart shrinks with a narrow screen (WCAG 1.4.10): a <c>viewBox</c> on the <c>&lt;svg&gt;</c> (if it has none)
+    /// lets the style sheet scale it to its figure's width.
+    /// </summary>
+    private static string Scalable(string svg, int width, int height)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        if (start < 0) return svg;
+        var end = svg.IndexOf('>', start);
+        if (end < 0 || svg.AsSpan(start, end - start).Contains("viewBox", StringComparison.Ordinal)) return svg;
+        return svg.Insert(start + 4, $" viewBox=\"0 0 {width} {height}\"");
+    }
 }

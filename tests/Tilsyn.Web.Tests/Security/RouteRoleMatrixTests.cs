@@ -503,12 +503,13 @@ public sealed class RouteRoleMatrixTests(DemoApp app) : IClassFixture<DemoApp>
     private Task<Dictionary<string, string>> BufDataAsync()
     {
         // Both facts share the demo app: its BUF data is made once per app.
-        lock (BufData) return BufData.GetValue(app, _ => MakeBufDataAsync());
+        lock (BufData) return BufData.GetValue(app, _ => MakeBufDataAsync(app));
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemoApp, Task<Dictionary<string, string>>> BufData = [];
 
-    private async Task<Dictionary<string, string>> MakeBufDataAsync()
+    /// <summary>Also the accessibility sweep's placeholders (Browser/AccessibilitySweepTests), on its own demo application.</summary>
+    internal static async Task<Dictionary<string, string>> MakeBufDataAsync(TilsynApp app)
     {
         var token = StatusToken.New();
         return await app.WithDbAsync(async db =>

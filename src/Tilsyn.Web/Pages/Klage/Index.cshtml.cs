@@ -20,6 +20,16 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
     public List<Administration> Administrations { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
+    /// <summary>The fields the errors concern (the form's ids: Name, Email, Files …), so the summary links to them.</summary>
+    private readonly List<RegistrationFieldError> fieldErrors = [];
+
+    /// <summary>The error summary: each error with the id of the field it concerns, or null for the form as a whole.</summary>
+    public IEnumerable<(string Message, string? Field)> Summary =>
+        Errors.Select(e => (e, fieldErrors.FirstOrDefault(f => f.Message == e)?.Field));
+
+    /// <summary>Whether a field (by its id) has an error: it is marked <c>aria-invalid</c>.</summary>
+    public bool HasError(string field) => fieldErrors.Any(f => f.Field == field);
+
     /// <summary>The registration failed on our side; the form is shown again with what the citizen wrote.</summary>
     public bool FailedOnOurSide { get; private set; }
 
@@ -59,7 +69,10 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         if (SignedInCpr is not { } cpr) return;
         var posted = (Form.Cpr ?? "").Trim().Replace("-", "", StringComparison.Ordinal);
         if (posted.Length > 0 && posted != cpr)
+        {
             Errors.Add("CPR-nummeret skal være dit eget, det du er logget ind med MitID med. Log ud, hvis du vil skrive for en anden.");
+            fieldErrors.Add(new("Cpr", Errors[^1]));
+        }
         Form.Cpr = cpr;
     }
 
@@ -80,6 +93,7 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
             await LoadAsync(ct);
             UseSessionCpr();
             var incoming = Errors.Count > 0 ? [] : await UploadReader.ReadAsync(files, Errors, ct);
+            fieldErrors.AddRange(Errors.Where(e => fieldErrors.All(f => f.Message != e)).Select(e => new RegistrationFieldError("Files", e)));
             if (Errors.Count == 0)
             {
                 var result = await registration.RegisterAsync(Form, incoming, Actor.Citizen, ct);
@@ -93,6 +107,7 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
                     return RedirectToPage("/Klage/Kvittering");
                 }
                 Errors.AddRange(result.Errors);
+                fieldErrors.AddRange(result.FieldErrors);
             }
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -110,6 +125,7 @@ public sealed class IndexModel(TilsynDbContext db, CaseRegistration registration
         log.LogError("Registering a complaint from the form failed; the form was shown again. {Failure}", ExceptionSummary.Of(e));
         FailedOnOurSide = true;
         Errors.Clear();
+        fieldErrors.Clear();
         db.ChangeTracker.Clear();
         try
         {

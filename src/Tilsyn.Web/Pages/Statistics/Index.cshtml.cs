@@ -39,6 +39,12 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
     public List<KpiRow> Rows { get; private set; } = [];
     public string TrendSvg { get; private set; } = "";
     public string FunnelSvg { get; private set; } = "";
+
+    /// <summary>The figures behind the trend chart (its table on the page: a chart's text alternative).</summary>
+    public IReadOnlyList<(Quarter Quarter, long Opened, long Complaints)> Trend { get; private set; } = [];
+
+    /// <summary>Every unit's point of the funnel chart (its table on the page).</summary>
+    public IReadOnlyList<FunnelPoint> FunnelPoints { get; private set; } = [];
     public double CityRate { get; private set; }
     public List<FunnelPoint> Outliers { get; private set; } = [];
     public List<WarningRow> Warnings { get; private set; } = [];
@@ -91,7 +97,8 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
             var (total, rows) = await stats.UnitDetailAsync(Unit.Id, up.From, up.To, ct);
             UnitTotal = total;
             Rows = rows;
-            TrendSvg = Charts.Trend(await stats.TrendAsync(null, up.From, up.To, ct, Unit.Id), Unit.Name);
+            Trend = await stats.TrendAsync(null, up.From, up.To, ct, Unit.Id);
+            TrendSvg = Charts.Trend(Trend, Unit.Name);
         }
         else if (Period is { } p)
         {
@@ -99,12 +106,14 @@ public sealed class IndexModel(StatisticsQueries stats, TargetEvaluation targets
             ByCategory = await stats.ByCategoryAsync(Administration?.Id, p.From, p.To, ct);
             Targets = (await targets.EvaluateAsync(p.From, p.To, ct)).Where(t => Administration is null || t.Target.AdministrationId == Administration.Id)
                 .Where(t => t.Target.AreaId is null || access.MaySeeUnitsOf(t.Target.AdministrationId)).ToList();
-            TrendSvg = Charts.Trend(await stats.TrendAsync(Administration?.Id, p.From, p.To, ct), Administration is null ? "Hele kommunen" : Administration.Name);
+            Trend = await stats.TrendAsync(Administration?.Id, p.From, p.To, ct);
+            TrendSvg = Charts.Trend(Trend, Administration is null ? "Hele kommunen" : Administration.Name);
             if (Administration is null)
             {
                 var (rate, points) = await stats.FunnelAsync(p.From, p.To, ct, access);
                 CityRate = rate;
                 FunnelSvg = Charts.Funnel(rate, points);
+                FunnelPoints = points;
                 Outliers = points.Where(x => x.Outside95).OrderByDescending(x => x.Rate).ToList();
             }
         }
