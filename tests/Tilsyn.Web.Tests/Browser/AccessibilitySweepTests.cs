@@ -113,6 +113,28 @@ public sealed class AccessibilitySweepTests(DemoBrowserFixture browser, Xunit.Ab
         Page("GET /Users", "/Users"),
         Page("GET /Users/Edit", "/Users/Edit?id={user}"),
         Page("GET /klage", "/klage"),
+        // Issue 16: the public site, its figures and open data, the citizens' feedback survey and its review.
+        Page("GET /offentlig", "/offentlig"),
+        Page("GET /offentlig/beretning/{year:int}", "/offentlig/beretning/{year}"),
+        Skip("GET /offentlig/beretning/{year:int}.{format}", FileDownload),
+        Page("GET /offentlig/fokus/{year:int}", "/offentlig/fokus/2015"),
+        Skip("GET /offentlig/fokus/{year:int}.{format}", FileDownload),
+        Page("GET /offentlig/tal/{year:int?}", "/offentlig/tal"),
+        Page("GET /offentlig/tal/{year:int?}", "/offentlig/tal/{year}"),
+        Page("GET /offentlig/data/ordbog", "/offentlig/data/ordbog"),
+        Skip("GET /offentlig/data/", Json),
+        Skip("GET /offentlig/data/klager.csv", FileDownload),
+        Skip("GET /offentlig/data/klager.json", Json),
+        Skip("GET /offentlig/data/udfald.csv", FileDownload),
+        Skip("GET /offentlig/data/udfald.json", Json),
+        Skip("GET /offentlig/data/sagsbehandlingstid.csv", FileDownload),
+        Skip("GET /offentlig/data/sagsbehandlingstid.json", Json),
+        Skip("GET /offentlig/data/klager-pr-1000.csv", FileDownload),
+        Skip("GET /offentlig/data/klager-pr-1000.json", Json),
+        Page("GET /offentlig/tilgaengelighed", "/offentlig/tilgaengelighed"),
+        Checked("GET /offentlig/tilfredshed/{token}", "/offentlig/tilfredshed/{survey}"),
+        Page("GET /offentlig/tilfredshed/tak", "/offentlig/tilfredshed/tak"),
+        Page("GET /Tilfredshed", "/Tilfredshed"),
         Skip("GET /klage/kvittering", "shown only after sending /klage: the complaint form's states below and KeyboardComplaintTests check it"),
         Page("GET /status/{token}", "/status/{token}"),
         Skip("GET /status/{token}/dokument/{sequence:int}", FileDownload),
@@ -135,8 +157,9 @@ public sealed class AccessibilitySweepTests(DemoBrowserFixture browser, Xunit.Ab
     /// <summary>The roles of the demo, each with routes it must reach (the sweep fails if it cannot: a broken login is no pass).</summary>
     private static readonly Role[] Roles =
     [
-        new("anonymous", null, ["GET /klage", "GET /Account/Login", "GET /status/{token}", "GET /borger/login"]),
-        new("Advisor", "sagsbehandler", ["GET /", "GET /Cases", "GET /Cases/{number}", "GET /Cases/New", "GET /Statistics", "GET /AnnualReports/Edit", "GET /RegistreretPerson/Anmodning/{number}"]),
+        new("anonymous", null, ["GET /klage", "GET /Account/Login", "GET /status/{token}", "GET /borger/login", "GET /offentlig", "GET /offentlig/beretning/{year:int}",
+            "GET /offentlig/fokus/{year:int}", "GET /offentlig/tal/{year:int?}", "GET /offentlig/data/ordbog", "GET /offentlig/tilgaengelighed", "GET /offentlig/tilfredshed/{token}"]),
+        new("Advisor", "sagsbehandler", ["GET /", "GET /Cases", "GET /Cases/{number}", "GET /Cases/New", "GET /Statistics", "GET /AnnualReports/Edit", "GET /RegistreretPerson/Anmodning/{number}", "GET /Tilfredshed"]),
         new("AdvisorLead", "kontorchef", ["GET /Users", "GET /Adgangslog", "GET /Letters", "GET /Arkiv", "GET /Cases"]),
         new("Leadership", "ledelse", ["GET /Statistics", "GET /Forvaltning/Oversigt", "GET /AnnualReports/View"]),
         new("BUF contact", "buf", ["GET /Cases", "GET /Cases/{number}", "GET /Forvaltning/Klager", "GET /Targets/Edit", "GET /Evaluations/Answer"]),
@@ -394,6 +417,11 @@ public sealed class DemoBrowserFixture : BrowserFixture<Security.DemoApp>
         await db.SaveChangesAsync();
         result["mycase"] = mine.Number;
         result["request"] = request.Number;
+        // An open invitation to the citizens' feedback survey on her case (the survey page needs a live link).
+        var survey = Tilsyn.Web.Complaints.StatusToken.New();
+        db.Add(new Tilsyn.Feedback.FeedbackInvitation(mine.Id, Tilsyn.Web.Complaints.StatusToken.Hash(survey), at, Tilsyn.DigitalPost.LetterChannel.Email));
+        await db.SaveChangesAsync();
+        result["survey"] = survey;
         return result;
     }
 }
