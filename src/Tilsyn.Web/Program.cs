@@ -112,6 +112,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine(config.GetValue("Identity:Mfa:Required", true)
         ? "To-trinsbekræftelse er påkrævet for sagsbehandlere og kontorchefer: de tilmelder sig ved første login."
         : "To-trinsbekræftelse er slået fra i demoen (Identity__Mfa__Required=false): log ind med adgangskoden alene.");
+    Console.WriteLine("Uden login: /klage (klageformularen) og /offentlig (beretninger, tal, åbne data, tilgængelighedserklæring).");
     Console.WriteLine("Stop med Ctrl+C.");
 });
 
