@@ -45,6 +45,7 @@ public static partial class ComplaintForms
     [GeneratedRegex("id=\"statuslink\" href=\"([^\"]+)\"")]
     private static partial Regex StatusPattern();
 
-    [GeneratedRegex("<li>([^<]*)</li>")]
+    // An error about a field is a link to it (issue 16: the error summary links to the fields), the others plain text.
+    [GeneratedRegex("<li>\\s*(?:<a href=\"#[^\"]*\">)?([^<]*?)\\s*(?:</a>)?\\s*</li>")]
     private static partial Regex ErrorPattern();
 }
